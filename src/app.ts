@@ -1,0 +1,55 @@
+import { accountRoutes, actorFromApiToken, actorFromSession, canReadOutbox, startPage } from './domains/accounts/index.ts';
+import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
+import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
+import { referenceRoutes } from './domains/reference/index.ts';
+import { hasRole } from './platform/auth.ts';
+import { openApiDocument } from './platform/http/openapi.ts';
+import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
+import { buildServer } from './platform/http/server.ts';
+import type { NavItem } from './platform/http/views.tsx';
+import { publicRoutes } from './public-pages.tsx';
+
+export const nav: NavItem[] = [
+  { href: '/companies', label: 'nav.companies', visible: canListCompanies },
+  { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
+  { href: '/admin/users', label: 'nav.users', visible: (a) => hasRole(a, 'region_admin', 'municipality_officer') },
+  { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
+  { href: '/account', label: 'nav.account', visible: () => true },
+];
+
+/** Every route of the product: the registry that tests enumerate. */
+export function allRoutes(): AnyRoute[] {
+  const routes: AnyRoute[] = [
+    ...accountRoutes,
+    ...organisationRoutes,
+    ...companyRoutes,
+    ...referenceRoutes,
+    ...publicRoutes,
+  ];
+  routes.push(
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/openapi.json',
+      kind: 'api',
+      access: PUBLIC,
+      summary: 'This document',
+      handler: async (ctx) => openApiDocument(routes, ctx.deps.baseUrl),
+    }),
+  );
+  return routes;
+}
+
+export async function createApp(deps: AppDeps, opts: { cookieSecret: string; trustProxy: boolean }) {
+  return buildServer({
+    deps,
+    routes: allRoutes(),
+    nav,
+    cookieSecret: opts.cookieSecret,
+    trustProxy: opts.trustProxy,
+    auth: {
+      fromSession: (d, token) => actorFromSession(d.db, token),
+      fromApiToken: (d, token) => actorFromApiToken(d.db, token),
+      startPage,
+    },
+  });
+}

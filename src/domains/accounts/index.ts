@@ -1,0 +1,5 @@
+export { hashPassword } from './passwords.ts';
+export { canManageUsers, canReadOutbox } from './policy.ts';
+export { insertMembership, insertUser, usersWithRoleInRegion } from './repo.ts';
+export { accountRoutes } from './routes.tsx';
+export { actorForUser, actorFromApiToken, actorFromSession, startPage } from './service.ts';

@@ -1,0 +1,163 @@
+import type { Membership } from '../../platform/auth.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Locale } from '../../platform/i18n/index.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  locale: Locale;
+  disabledAt: Date | null;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.name, u.password_hash AS "passwordHash", u.locale, u.disabled_at AS "disabledAt"`;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)`, [email]);
+  return rows[0] ?? null;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | null> {
+  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertUser(
+  db: Db,
+  user: { id: string; email: string; name: string; passwordHash: string | null; locale: Locale },
+): Promise<void> {
+  await db.query('INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)', [
+    user.id,
+    user.email,
+    user.name,
+    user.passwordHash,
+    user.locale,
+  ]);
+}
+
+export async function setPasswordHash(db: Db, userId: string, hash: string): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
+}
+
+export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+  await db.query('UPDATE users SET locale = $2, updated_at = now() WHERE id = $1', [userId, locale]);
+}
+
+export async function loadMemberships(db: Db, userId: string): Promise<Membership[]> {
+  return db.query<Membership>(
+    `SELECT m.role,
+            m.organisation_id AS "organisationId",
+            o.kind AS "organisationKind",
+            coalesce(o.name, c.name) AS "organisationName",
+            CASE WHEN o.kind = 'municipality' THEN o.code END AS "municipalityCode",
+            coalesce(o.region_id, c.region_id) AS "regionId",
+            m.company_id AS "companyId"
+       FROM memberships m
+       LEFT JOIN organisations o ON o.id = m.organisation_id
+       LEFT JOIN companies c ON c.id = m.company_id
+      WHERE m.user_id = $1
+      ORDER BY m.created_at, m.id`,
+    [userId],
+  );
+}
+
+export async function insertMembership(
+  db: Db,
+  m: { id: string; userId: string; role: string; organisationId: string | null; companyId: string | null; createdBy: string | null },
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO memberships (id, user_id, role, organisation_id, company_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+    [m.id, m.userId, m.role, m.organisationId, m.companyId, m.createdBy],
+  );
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- login sessions
+
+export interface SessionRow {
+  userId: string;
+  lastSeenAt: Date;
+}
+
+export async function insertSession(db: Db, tokenHash: string, userId: string, ttlHours: number): Promise<void> {
+  await db.query(
+    `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
+    [tokenHash, userId, ttlHours],
+  );
+}
+
+export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
+  const rows = await db.query<SessionRow>(
+    `SELECT s.user_id AS "userId", s.last_seen_at AS "lastSeenAt"
+       FROM auth_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Db, tokenHash: string, ttlHours: number): Promise<void> {
+  await db.query(
+    `UPDATE auth_sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2) WHERE token_hash = $1`,
+    [tokenHash, ttlHours],
+  );
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM auth_sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteUserSessions(db: Db, userId: string): Promise<number> {
+  const rows = await db.query('DELETE FROM auth_sessions WHERE user_id = $1 RETURNING token_hash', [userId]);
+  return rows.length;
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.query('DELETE FROM auth_sessions WHERE expires_at < now()');
+}
+
+// ---------------------------------------------------------------- login attempts
+
+export async function recentFailures(db: Db, accountKey: string, ip: string): Promise<{ account: number; ip: number }> {
+  const rows = await db.query<{ account: number; ip: number }>(
+    `SELECT
+       (SELECT count(*)::int FROM login_attempts WHERE account_key = $1 AND NOT succeeded AND at > now() - interval '1 minute') AS account,
+       (SELECT count(*)::int FROM login_attempts WHERE ip = $2 AND at > now() - interval '1 minute') AS ip`,
+    [accountKey, ip],
+  );
+  return rows[0] ?? { account: 0, ip: 0 };
+}
+
+export async function recordAttempt(db: Db, accountKey: string, ip: string, succeeded: boolean): Promise<void> {
+  await db.query('INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ($1, $2, $3)', [accountKey, ip, succeeded]);
+}
+
+export async function pruneAttempts(db: Db): Promise<void> {
+  await db.query(`DELETE FROM login_attempts WHERE at < now() - interval '1 day'`);
+}
+
+// ---------------------------------------------------------------- API tokens
+
+/** The user of a live API token; marks it used. */
+export async function useApiToken(db: Db, tokenHash: string): Promise<string | null> {
+  const rows = await db.query<{ userId: string }>(
+    `UPDATE api_tokens SET last_used_at = now()
+      WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+      RETURNING user_id AS "userId"`,
+    [tokenHash],
+  );
+  return rows[0]?.userId ?? null;
+}
+
+/** Users holding a role through an organisation of the region (e.g. the coaches of a region). */
+export async function usersWithRoleInRegion(db: Db, regionId: string, role: string): Promise<{ userId: string; name: string }[]> {
+  return db.query<{ userId: string; name: string }>(
+    `SELECT DISTINCT u.id AS "userId", u.name
+       FROM memberships m JOIN organisations o ON o.id = m.organisation_id JOIN users u ON u.id = m.user_id
+      WHERE o.region_id = $1 AND m.role = $2 AND u.disabled_at IS NULL
+      ORDER BY u.name`,
+    [regionId, role],
+  );
+}

@@ -1,0 +1,103 @@
+import { AppError } from '../../platform/errors.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import { type AnyRoute, defineRoute, PUBLIC, signedIn } from '../../platform/http/registry.ts';
+import { SESSION_COOKIE } from '../../platform/http/server.ts';
+import { messages } from './messages.ts';
+import { loginForm, loginQuery } from './schema.ts';
+import * as service from './service.ts';
+import { AccountView, HomeView } from './views/account.tsx';
+import { LoginView } from './views/login.tsx';
+
+function safeNext(next: string | undefined): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export const accountRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'GET',
+    url: '/',
+    kind: 'page',
+    access: PUBLIC,
+    handler: async (ctx) => {
+      if (ctx.maybeActor) return ctx.reply.redirect(service.startPage(ctx.maybeActor));
+      const t = translator(messages, ctx.locale);
+      return ctx.page(t('home.title'), <HomeView t={t} />);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/login',
+    kind: 'page',
+    access: PUBLIC,
+    query: loginQuery,
+    handler: async (ctx) => {
+      const t = translator(messages, ctx.locale);
+      const next = safeNext(ctx.query.next) ?? undefined;
+      return ctx.page(t('login.title'), <LoginView t={t} csrf={ctx.csrfToken()} errors={[]} next={next} />);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/login',
+    kind: 'page',
+    access: PUBLIC,
+    body: loginForm,
+    handler: async (ctx) => {
+      const t = translator(messages, ctx.locale);
+      const render = (errors: { field: string; message: string }[], status: number, email?: string, next?: string) =>
+        ctx.page(t('login.title'), <LoginView t={t} csrf={ctx.csrfToken()} errors={errors} email={email} next={next} />, status);
+      if (!ctx.form.ok) return render(ctx.form.errors, 422, ctx.form.raw.email, safeNext(ctx.form.raw.next) ?? undefined);
+      const { email, password, next } = ctx.form.value;
+      try {
+        const { token, actor } = await service.login(ctx.db, { email, password, ip: ctx.ip });
+        ctx.reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: 'auto',
+          signed: true,
+          maxAge: service.SESSION_TTL_HOURS * 3600,
+        });
+        return ctx.redirect(safeNext(next) ?? service.startPage(actor));
+      } catch (err) {
+        if (!(err instanceof AppError) || (err.code !== 'UNAUTHENTICATED' && err.code !== 'RATE_LIMITED')) throw err;
+        const status = err.code === 'RATE_LIMITED' ? 429 : 401;
+        return render([{ field: 'email', message: err.message }], status, email, safeNext(next) ?? undefined);
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/logout',
+    kind: 'page',
+    access: PUBLIC,
+    handler: async (ctx) => {
+      const raw = ctx.req.cookies[SESSION_COOKIE];
+      const unsigned = raw ? ctx.req.unsignCookie(raw) : null;
+      if (unsigned?.valid && unsigned.value) await service.logout(ctx.db, unsigned.value, ctx.maybeActor, ctx.ip);
+      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return ctx.redirect('/login', translator(messages, ctx.locale)('logout.done'));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/account',
+    kind: 'page',
+    access: signedIn,
+    handler: async (ctx) => {
+      const t = translator(messages, ctx.locale);
+      return ctx.page(t('account.title'), <AccountView t={t} actor={ctx.actor} csrf={ctx.csrfToken()} />);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/account/logout-everywhere',
+    kind: 'page',
+    access: signedIn,
+    handler: async (ctx) => {
+      const count = await service.logoutEverywhere(ctx.db, ctx.actor, ctx.ip);
+      ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return ctx.redirect('/login', translator(messages, ctx.locale)('account.loggedOutEverywhere', { count }));
+    },
+  }),
+];

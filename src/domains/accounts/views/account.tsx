@@ -1,0 +1,66 @@
+import type { Actor } from '../../../platform/auth.ts';
+import type { CommonKey, T } from '../../../platform/i18n/index.ts';
+import { CsrfField } from '../../../platform/http/views.tsx';
+
+export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; extra?: JSX.Element }): JSX.Element {
+  const { t, actor } = props;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {t('account.title')}
+      </h1>
+      <dl class="kn-facts">
+        <dt>{t('account.name')}</dt>
+        <dd safe>{actor.name}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd safe>{actor.email}</dd>
+      </dl>
+      <h2 class="ds-heading" data-size="sm">
+        {t('account.memberships')}
+      </h2>
+      <table class="ds-table" data-testid="memberships">
+        <caption class="ds-sr-only">{t('account.memberships')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('account.role')}</th>
+            <th scope="col">{t('account.organisation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {actor.memberships.map((m) => (
+            <tr>
+              <td safe>{t(`role.${m.role}` as CommonKey)}</td>
+              <td safe>{m.organisationName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.extra ?? ''}
+      <form method="post" action="/account/logout-everywhere" class="kn-form">
+        <CsrfField token={props.csrf} />
+        <p class="ds-paragraph" data-size="sm">
+          {t('account.logoutEverywhereHint')}
+        </p>
+        <button type="submit" class="ds-button" data-variant="secondary">
+          {t('account.logoutEverywhere')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function HomeView(props: { t: T<string> }): JSX.Element {
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg">
+        {props.t('home.title')}
+      </h1>
+      <p class="ds-paragraph">{props.t('home.intro')}</p>
+      <p class="ds-paragraph">
+        <a class="ds-button" data-variant="primary" href="/login">
+          {props.t('layout.login')}
+        </a>
+      </p>
+    </>
+  );
+}

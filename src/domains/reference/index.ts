@@ -1,0 +1,31 @@
+// The reference domain's public API: the only file other domains import.
+export { referenceRoutes } from './routes.tsx';
+export type {
+  Competence,
+  County,
+  EnglishName,
+  Municipality,
+  SniCode,
+  SniHit,
+  SsykGroup,
+  SsykHit,
+  SunEntry,
+} from './schema.ts';
+export { type LoadResult, loadReferenceData, REFERENCE_DATA_DIR } from './service/load-reference-data.ts';
+export {
+  competencesForSsyk,
+  englishNamesForSsyk,
+  findCounty,
+  findMunicipality,
+  findSni,
+  findSsyk,
+  listCounties,
+  listMunicipalities,
+  listSunLevels,
+  municipalitiesOfCounty,
+  searchCompetences,
+  searchSni,
+  searchSsyk,
+  searchSunFields,
+  sniExists,
+} from './service/lookups.ts';

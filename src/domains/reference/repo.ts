@@ -1,0 +1,308 @@
+import type { Db, SqlParam } from '../../platform/db.ts';
+import type { County, Municipality, SniCode, SniHit, SsykGroup, SsykHit, SunEntry } from './schema.ts';
+
+// ---------------------------------------------------------------- loading
+
+export interface ColumnSpec {
+  name: string;
+  type: 'text' | 'smallint' | 'integer';
+  /** The loader passes '' for a missing value; it is stored as NULL. */
+  nullable?: boolean;
+}
+
+export interface TableSpec {
+  table: string;
+  key: readonly string[];
+  columns: readonly ColumnSpec[];
+}
+
+const LOAD_LOCK_KEY = 727_007_002;
+
+/** Serialise concurrent loads of several app processes on one PostgreSQL (PGlite has one connection). */
+export async function lockForLoad(db: Db): Promise<void> {
+  if (db.kind === 'postgres') await db.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
+}
+
+export async function datasetChecksums(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query<{ name: string; checksum: string }>(
+    'SELECT name, checksum FROM reference_datasets',
+  );
+  return new Map(rows.map((r) => [r.name, r.checksum]));
+}
+
+export async function recordDataset(db: Db, name: string, checksum: string, rowCount: number): Promise<void> {
+  await db.query(
+    `INSERT INTO reference_datasets (name, checksum, row_count, loaded_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, row_count = EXCLUDED.row_count, loaded_at = now()`,
+    [name, checksum, rowCount],
+  );
+}
+
+/**
+ * Insert or update every row in one statement: one array parameter per column, unnested. A row whose values
+ * are all unchanged is not rewritten. Returns how many rows were inserted or changed.
+ * Table and column names come from the loader's constant specs, never from input.
+ */
+export async function upsertColumns(
+  db: Db,
+  spec: TableSpec,
+  columns: (string[] | number[])[],
+): Promise<number> {
+  const names = spec.columns.map((c) => c.name);
+  const select = spec.columns.map((c) => (c.nullable ? `NULLIF(u.${c.name}, '')` : `u.${c.name}`));
+  const arrays = spec.columns.map((c, i) => `$${i + 1}::${c.type}[]`);
+  const rest = names.filter((n) => !spec.key.includes(n));
+  const onConflict =
+    rest.length === 0
+      ? 'DO NOTHING'
+      : `DO UPDATE SET ${rest.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}
+         WHERE ROW(${rest.map((n) => `t.${n}`).join(', ')}) IS DISTINCT FROM ROW(${rest.map((n) => `EXCLUDED.${n}`).join(', ')})`;
+  const sql = `WITH written AS (
+      INSERT INTO ${spec.table} AS t (${names.join(', ')})
+      SELECT ${select.join(', ')} FROM unnest(${arrays.join(', ')}) AS u(${names.join(', ')})
+      ON CONFLICT (${spec.key.join(', ')}) ${onConflict}
+      RETURNING 1
+    ) SELECT count(*)::int AS n FROM written`;
+  const rows = await db.query<{ n: number }>(sql, columns);
+  return rows[0]?.n ?? 0;
+}
+
+// ---------------------------------------------------------------- text search
+
+/** A search text split into lower-case words of letters and digits only (safe inside LIKE and regex patterns). */
+export interface TextQuery {
+  phrase: string;
+  words: string[];
+}
+
+/**
+ * SQL pieces that match and rank a text column: 0 the whole name, 1 the name starts with the phrase,
+ * 2 every word is a whole word, 3 every word starts a word, 4 every word occurs, 5 trigram similarity only.
+ */
+function textMatch(
+  col: string,
+  q: TextQuery,
+  params: SqlParam[],
+): { where: string; rank: string; similarity: string } {
+  params.push(q.phrase);
+  const phrase = `$${params.length}`;
+  params.push(q.words);
+  const words = `$${params.length}::text[]`;
+  const likes = q.words.map((w) => {
+    params.push(`%${w}%`);
+    return `${col} ILIKE $${params.length}`;
+  });
+  const all = (regex: string) => `NOT EXISTS (SELECT 1 FROM unnest(${words}) w WHERE ${col} !~* (${regex}))`;
+  return {
+    where: `((${likes.join(' AND ')}) OR ${phrase} <% ${col})`,
+    rank: `CASE WHEN lower(${col}) = ${phrase} THEN 0
+      WHEN starts_with(lower(${col}), ${phrase}) THEN 1
+      WHEN ${all(`'\\m' || w || '\\M'`)} THEN 2
+      WHEN ${all(`'\\m' || w`)} THEN 3
+      WHEN ${likes.join(' AND ')} THEN 4
+      ELSE 5 END`,
+    similarity: `word_similarity(${phrase}, ${col})`,
+  };
+}
+
+// ---------------------------------------------------------------- SNI
+
+export type SniHitRow = Omit<SniHit, 'codeDotted'>;
+export type SniCodeRow = Omit<SniCode, 'codeDotted'>;
+
+const sniHitColumns = `d.code, d.name_sv AS name,
+  d.section AS "sectionCode", s.name_sv AS "sectionName", v.code AS "divisionCode", v.name_sv AS "divisionName"`;
+const sniHitFrom = `ref_sni d
+  JOIN ref_sni s ON s.code = d.section AND s.level = 1
+  JOIN ref_sni v ON v.code = substr(d.code, 1, 2) AND v.level = 2`;
+
+export async function findSni(db: Db, code: string): Promise<SniCodeRow | null> {
+  const rows = await db.query<SniCodeRow>(
+    `SELECT n.code, n.level::int AS level, n.name_sv AS name, n.parent_code AS "parentCode", n.section AS "sectionCode",
+       s.name_sv AS "sectionName", v.code AS "divisionCode", v.name_sv AS "divisionName"
+     FROM ref_sni n
+     JOIN ref_sni s ON s.code = n.section AND s.level = 1
+     LEFT JOIN ref_sni v ON n.level >= 2 AND v.code = substr(n.code, 1, 2) AND v.level = 2
+     WHERE n.code = $1`,
+    [code],
+  );
+  return rows[0] ?? null;
+}
+
+export async function sniDetailExists(db: Db, code: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM ref_sni WHERE code = $1 AND level = 5', [code]);
+  return rows.length > 0;
+}
+
+/** Detail groups whose code starts with the digits; the exact code first. */
+export async function sniByCodePrefix(db: Db, digits: string, limit: number): Promise<SniHitRow[]> {
+  return db.query<SniHitRow>(
+    `SELECT ${sniHitColumns} FROM ${sniHitFrom}
+     WHERE d.level = 5 AND starts_with(d.code, $1)
+     ORDER BY d.code = $1 DESC, d.code LIMIT $2`,
+    [digits, limit],
+  );
+}
+
+/** Detail groups by words in their name; a match in the division's name only ranks last. */
+export async function sniByText(db: Db, q: TextQuery, limit: number): Promise<SniHitRow[]> {
+  const params: SqlParam[] = [];
+  const own = textMatch('d.name_sv', q, params);
+  const context = textMatch('v.name_sv', q, params);
+  params.push(limit);
+  return db.query<SniHitRow>(
+    `SELECT ${sniHitColumns} FROM ${sniHitFrom}
+     WHERE d.level = 5 AND (${own.where} OR ${context.where})
+     ORDER BY CASE WHEN ${own.where} THEN ${own.rank} ELSE 6 + ${context.rank} END,
+       ${own.similarity} DESC, length(d.name_sv), d.code
+     LIMIT $${params.length}`,
+    params,
+  );
+}
+
+// ---------------------------------------------------------------- regions
+
+export async function listCounties(db: Db): Promise<County[]> {
+  return db.query<County>('SELECT code, name FROM ref_counties ORDER BY code');
+}
+
+export async function findCounty(db: Db, code: string): Promise<County | null> {
+  const rows = await db.query<County>('SELECT code, name FROM ref_counties WHERE code = $1', [code]);
+  return rows[0] ?? null;
+}
+
+const municipalitySelect = `SELECT m.code, m.name, m.county_code AS "countyCode", c.name AS "countyName"
+  FROM ref_municipalities m JOIN ref_counties c ON c.code = m.county_code`;
+
+export async function municipalities(db: Db, countyCode: string | null): Promise<Municipality[]> {
+  if (countyCode === null) return db.query<Municipality>(`${municipalitySelect} ORDER BY m.code`);
+  return db.query<Municipality>(`${municipalitySelect} WHERE m.county_code = $1 ORDER BY m.code`, [
+    countyCode,
+  ]);
+}
+
+export async function findMunicipality(db: Db, code: string): Promise<Municipality | null> {
+  const rows = await db.query<Municipality>(`${municipalitySelect} WHERE m.code = $1`, [code]);
+  return rows[0] ?? null;
+}
+
+// ---------------------------------------------------------------- SSYK
+
+export async function findSsyk(db: Db, code: string): Promise<SsykGroup | null> {
+  const rows = await db.query<SsykGroup>(
+    'SELECT code, level::int AS level, name_sv AS name, parent_code AS "parentCode" FROM ref_ssyk WHERE code = $1',
+    [code],
+  );
+  return rows[0] ?? null;
+}
+
+export async function ssykByCodePrefix(db: Db, digits: string, limit: number): Promise<SsykHit[]> {
+  return db.query<SsykHit>(
+    `SELECT code, name_sv AS name, name_sv AS "matchedName", 'code' AS "matchedBy" FROM ref_ssyk
+     WHERE level = 4 AND starts_with(code, $1) ORDER BY code LIMIT $2`,
+    [digits, limit],
+  );
+}
+
+/**
+ * SCB unit groups by their own name, by JobTech occupation names and by SCB's occupation titles; one hit per
+ * group (its best match). A JobTech occupation name in a merged manager group (e.g. 1210) answers both SCB
+ * groups (1211 and 1212).
+ */
+export async function ssykByText(db: Db, q: TextQuery, limit: number): Promise<SsykHit[]> {
+  const params: SqlParam[] = [];
+  const g = textMatch('g.name_sv', q, params);
+  const o = textMatch('o.name_sv', q, params);
+  const t = textMatch('t.title_sv', q, params);
+  params.push(limit);
+  return db.query<SsykHit>(
+    `WITH matches AS (
+       SELECT g.code, g.name_sv AS matched, 'group' AS kind, 0 AS source, ${g.rank} AS rank, ${g.similarity} AS sim
+       FROM ref_ssyk g WHERE g.level = 4 AND ${g.where}
+       UNION ALL
+       SELECT s.code, o.name_sv, 'occupation', 1, ${o.rank}, ${o.similarity}
+       FROM ref_occupation_names o
+       JOIN ref_ssyk s ON s.level = 4 AND (s.code = o.ssyk_code
+         OR (o.ssyk_code ~ '^1[2-7][0-9]0$' AND substr(s.code, 1, 3) = substr(o.ssyk_code, 1, 3)))
+       WHERE ${o.where}
+       UNION ALL
+       SELECT t.ssyk_code, t.title_sv, 'title', 2, ${t.rank}, ${t.similarity}
+       FROM ref_occupation_titles_scb t WHERE ${t.where}
+     ), best AS (
+       SELECT DISTINCT ON (code) code, matched, kind, source, rank, sim FROM matches
+       ORDER BY code, rank, sim DESC, source, length(matched)
+     )
+     SELECT b.code, s.name_sv AS name, b.matched AS "matchedName", b.kind AS "matchedBy"
+     FROM best b JOIN ref_ssyk s ON s.code = b.code
+     ORDER BY b.rank, b.sim DESC, b.source, length(b.matched), b.code
+     LIMIT $${params.length}`,
+    params,
+  );
+}
+
+export async function englishNames(
+  db: Db,
+  ssykCodes: string[],
+): Promise<{ iscoCode: string; name: string }[]> {
+  return db.query(
+    `SELECT DISTINCT i.code AS "iscoCode", i.name_en AS name
+     FROM ref_ssyk_isco k JOIN ref_isco i ON i.code = k.isco_code
+     WHERE k.ssyk_code = ANY($1::text[]) ORDER BY i.code`,
+    [ssykCodes],
+  );
+}
+
+// ---------------------------------------------------------------- competences
+
+export async function competencesByText(db: Db, q: TextQuery, limit: number) {
+  const params: SqlParam[] = [];
+  const c = textMatch('c.name_sv', q, params);
+  params.push(limit);
+  return db.query<{ conceptId: string; name: string }>(
+    `SELECT c.concept_id AS "conceptId", c.name_sv AS name FROM ref_competences c
+     WHERE ${c.where}
+     ORDER BY ${c.rank}, ${c.similarity} DESC, length(c.name_sv), c.name_sv
+     LIMIT $${params.length}`,
+    params,
+  );
+}
+
+export async function competencesOfJobtechGroup(db: Db, jobtechCode: string) {
+  return db.query<{ conceptId: string; name: string }>(
+    `SELECT c.concept_id AS "conceptId", c.name_sv AS name
+     FROM ref_ssyk_competences sc JOIN ref_competences c ON c.concept_id = sc.competence_id
+     WHERE sc.ssyk_code = $1`,
+    [jobtechCode],
+  );
+}
+
+export async function jobtechGroupExists(db: Db, code: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM ref_ssyk_jobtech WHERE code = $1 AND level = 4', [code]);
+  return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- SUN 2020
+
+const sunColumns = 'code, level::int AS level, name_sv AS name, parent_code AS "parentCode"';
+
+export async function listSunLevels(db: Db): Promise<SunEntry[]> {
+  return db.query<SunEntry>(`SELECT ${sunColumns} FROM ref_sun_levels ORDER BY code`);
+}
+
+export async function sunFieldsByCodePrefix(db: Db, prefix: string, limit: number): Promise<SunEntry[]> {
+  return db.query<SunEntry>(
+    `SELECT ${sunColumns} FROM ref_sun_fields WHERE starts_with(code, $1) ORDER BY code = $1 DESC, code LIMIT $2`,
+    [prefix, limit],
+  );
+}
+
+export async function sunFieldsByText(db: Db, q: TextQuery, limit: number): Promise<SunEntry[]> {
+  const params: SqlParam[] = [];
+  const f = textMatch('name_sv', q, params);
+  params.push(limit);
+  return db.query<SunEntry>(
+    `SELECT ${sunColumns} FROM ref_sun_fields WHERE ${f.where}
+     ORDER BY ${f.rank}, level DESC, ${f.similarity} DESC, code LIMIT $${params.length}`,
+    params,
+  );
+}

@@ -1,0 +1,74 @@
+import { createApp } from './app.ts';
+import { cookieSecret, openDatabase, prepareDatabase } from './bootstrap.ts';
+import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { DataDirLockedError } from './platform/db.ts';
+import { loadEnvOrExit } from './platform/env.ts';
+import { createLogger } from './platform/logger.ts';
+import { createMailer } from './platform/mail.ts';
+
+const env = loadEnvOrExit();
+const logger = createLogger(env.LOG_LEVEL);
+
+async function main(): Promise<void> {
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    opened = await openDatabase(env);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      process.stderr.write(`Error: ${err.message} Stop that process first, or use another DATA_DIR.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { db, lock, where } = opened;
+  if (lock?.wasUnclean) logger.warn('the previous run did not shut down cleanly; the database is being recovered');
+  const prepared = await prepareDatabase(db);
+  let seeded = false;
+  if (env.DEMO_DATA === 'on') seeded = await seedDemo(db, env.DEMO_PASSWORD);
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const baseUrl = env.BASE_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+  const app = await createApp(
+    { db, env, mailer, logger, baseUrl },
+    { cookieSecret: await cookieSecret(db, env), trustProxy: env.TRUST_PROXY === 'on' },
+  );
+  await app.listen({ port: env.PORT, host: env.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = env.BASE_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}`;
+  const lines = [
+    `Kompetensnavet is running at ${url}`,
+    `Database: ${where}${prepared.migrations.length ? ` (applied ${prepared.migrations.length} migrations)` : ''}`,
+    `Mail: ${mailer.mode === 'smtp' ? 'SMTP' : 'outbox in the product (set SMTP_URL to send)'}`,
+  ];
+  if (env.DEMO_DATA === 'on') {
+    lines.push(seeded ? 'Demo data loaded. Demo logins:' : 'Demo logins:');
+    for (const email of new Set(DEMO_USERS.map((u) => u.email))) lines.push(`  ${email}`);
+    lines.push(`  password: ${env.DEMO_PASSWORD}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      mailer.close();
+      await db.close();
+    } finally {
+      lock?.release();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  const e = err as { name?: string; code?: string; message?: string };
+  process.stderr.write(`Kompetensnavet could not start: ${e.name ?? 'Error'}${e.code ? ` ${e.code}` : ''}: ${e.message ?? ''}\n`);
+  process.exit(1);
+});

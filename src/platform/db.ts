@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+
+export type SqlParam = string | number | boolean | null | Date | string[] | number[] | Uint8Array;
+
+/**
+ * The one database interface every repository uses. Plain parameterised SQL ($1, $2, …) that runs
+ * unchanged on PGlite and on PostgreSQL 15+. int8 is parsed to number and `date` stays a string
+ * (`2026-11-28`) on both drivers.
+ */
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T = Record<string, unknown>>(text: string, params?: SqlParam[]): Promise<T[]>;
+  /** Run a multi-statement script without parameters (migrations). */
+  exec(text: string): Promise<void>;
+  /** Run fn in one transaction; nested calls reuse the outer transaction. */
+  tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+export function pgCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof e.code === 'string') return e.code;
+  if (typeof e.cause?.code === 'string') return e.cause.code;
+  return undefined;
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return pgCode(err) === '23505';
+}
+
+// ---------------------------------------------------------------- PGlite
+
+type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
+
+function pgliteDb(client: PGlite, scope: PgliteLike, inTx: boolean): Db {
+  return {
+    kind: 'pglite',
+    async query<T>(text: string, params: SqlParam[] = []) {
+      const res = await scope.query<T>(text, params);
+      return res.rows;
+    },
+    async exec(text: string) {
+      await scope.exec(text);
+    },
+    async tx<T>(fn: (db: Db) => Promise<T>) {
+      if (inTx) return fn(this);
+      return client.transaction((t) => fn(pgliteDb(client, t, true)));
+    },
+    async close() {
+      if (!inTx) await client.close();
+    },
+  };
+}
+
+export interface PgliteOptions {
+  dataDir?: string;
+  /** A tarball made by dumpDataDir: the database starts from it (tests). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(opts: PgliteOptions): Promise<{ db: Db; client: PGlite }> {
+  const client = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.loadDataDir,
+    extensions: { pg_trgm },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [NUMERIC]: (v: string) => v,
+    },
+  });
+  return { db: pgliteDb(client, client, false), client };
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+function clientDb(client: pg.PoolClient): Db {
+  const db: Db = {
+    kind: 'postgres',
+    async query<T>(text: string, params: SqlParam[] = []) {
+      const res = await client.query(text, params);
+      return res.rows as T[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+    async tx<T>(fn: (db: Db) => Promise<T>) {
+      return fn(db);
+    },
+    async close() {},
+  };
+  return db;
+}
+
+export function openPostgres(url: string, poolSize = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => {});
+  return {
+    kind: 'postgres',
+    async query<T>(text: string, params: SqlParam[] = []) {
+      const res = await pool.query(text, params);
+      return res.rows as T[];
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async tx<T>(fn: (db: Db) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(clientDb(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+// ---------------------------------------------------------------- data-directory lock
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`DATA_DIR ${dataDir} is in use by another process (pid ${pid}).`);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface DataDirLock {
+  /** True when a lock of a process that is gone was found: the last run did not shut down cleanly. */
+  readonly wasUnclean: boolean;
+  release(): void;
+}
+
+/** PGlite takes no lock of its own: hold a pid file so a second process is refused. */
+export function lockDataDir(dataDir: string): DataDirLock {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, 'kompetensnavet.pid');
+  let wasUnclean = false;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return {
+        wasUnclean,
+        release() {
+          try {
+            if (fs.readFileSync(lockPath, 'utf8').trim() === String(process.pid)) fs.unlinkSync(lockPath);
+          } catch {
+            // already gone
+          }
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8').trim(), 10);
+      if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+      fs.unlinkSync(lockPath);
+      wasUnclean = true;
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}

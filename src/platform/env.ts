@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const onOff = z.enum(['on', 'off']);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Kompetensnavet <no-reply@kompetensnavet.local>'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_SECRET_FILE: z.string().min(1).optional(),
+  BASE_URL: z.string().url('must be an absolute URL such as https://kompetens.example.se').optional(),
+  DEMO_DATA: onOff.default('on'),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Kompetens2026!'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: onOff.default('off'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+/** Parse configuration; empty strings count as unset. Never throws. */
+export function parseEnv(source: NodeJS.ProcessEnv): EnvResult {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value !== '') cleaned[key] = value;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  };
+}
+
+/** Parse configuration or stop the process with one line per problem. */
+export function loadEnvOrExit(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = parseEnv(source);
+  if (result.ok) return result.env;
+  for (const problem of result.problems) process.stderr.write(`Configuration error: ${problem}\n`);
+  process.exit(1);
+}

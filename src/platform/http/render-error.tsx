@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../errors.ts';
+import { type CommonKey, commonT, type Locale } from '../i18n/index.ts';
+import { type NavItem, Page } from './views.tsx';
+
+/** RFC 9457 problem document for the API, localised title and field errors. */
+export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
+  const t = commonT(locale);
+  const status = error.status;
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `about:blank`,
+      title: t(`error.${status}.title` as CommonKey),
+      status,
+      code: error.code,
+      errors: error.fields.map((f) => ({ field: f.field, code: f.message, message: t(f.message as CommonKey, f.params) })),
+    });
+}
+
+export async function renderError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+  nav: NavItem[],
+): Promise<FastifyReply> {
+  const t = commonT(req.locale);
+  const status = error.status;
+  const title = t(`error.${status}.title` as CommonKey);
+  const body = error.message === 'error.csrf' ? t('error.csrf') : t(`error.${status}.body` as CommonKey);
+  const html = await (
+    <Page locale={req.locale} title={title} actor={req.actor} nav={nav} path={req.url} csrfToken={reply.generateCsrf()}>
+      <>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {title}
+      </h1>
+      <p class="ds-paragraph" safe>
+        {body}
+      </p>
+      {status === 401 ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href="/login">
+            {t('layout.login')}
+          </a>
+        </p>
+      ) : (
+        <p class="ds-paragraph">
+          <a class="ds-link" href="/">
+            {t('error.back')}
+          </a>
+        </p>
+      )}
+      </>
+    </Page>
+  );
+  return reply.code(status).type('text/html; charset=utf-8').send(html);
+}

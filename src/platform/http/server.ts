@@ -1,0 +1,285 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Actor } from '../auth.ts';
+import { AppError } from '../errors.ts';
+import { commonT, isLocale, type Locale } from '../i18n/index.ts';
+import { toFieldErrors } from './forms.ts';
+import { rawForm } from './forms.ts';
+import type { AnyRoute, AppDeps, Ctx, FormInput } from './registry.ts';
+import { renderError, sendProblem } from './render-error.tsx';
+import { type NavItem, Page } from './views.tsx';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SESSION_COOKIE = 'kn_session';
+const LANG_COOKIE = 'kn_lang';
+const FLASH_COOKIE = 'kn_flash';
+
+export interface Authenticator {
+  /** Resolve a login session token or an API bearer token to an actor (or null). */
+  fromSession(deps: AppDeps, token: string): Promise<Actor | null>;
+  fromApiToken(deps: AppDeps, token: string): Promise<Actor | null>;
+  /** Where a signed-in user lands. */
+  startPage(actor: Actor): string;
+}
+
+export interface ServerOptions {
+  deps: AppDeps;
+  routes: AnyRoute[];
+  nav: NavItem[];
+  auth: Authenticator;
+  cookieSecret: string;
+  trustProxy: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+}
+
+function pickLocale(req: FastifyRequest, actor: Actor | null): Locale {
+  const fromCookie = req.cookies[LANG_COOKIE];
+  if (isLocale(fromCookie)) return fromCookie;
+  if (actor) return actor.locale;
+  const accept = req.headers['accept-language'] ?? '';
+  return /^en\b/i.test(accept) ? 'en' : 'sv';
+}
+
+function safeBack(back: unknown): string {
+  return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { deps } = opts;
+  const app = Fastify({
+    logger: false,
+    trustProxy: opts.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'sv');
+
+  await app.register(cookie, { secret: opts.cookieSecret });
+  await app.register(formbody);
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'kn_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: 'auto' },
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const value = body?._csrf;
+      if (typeof value === 'string') return value;
+      if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+      return undefined;
+    },
+  });
+  await app.register(fastifyStatic, { root: path.join(ROOT, 'public'), prefix: '/assets/', maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'),
+    prefix: '/assets/ds/',
+    decorateReply: false,
+    allowedPath: (p) => p === '/index.css' || p === '/theme.css',
+    maxAge: '1d',
+  });
+  // The design system's files live in src/ and theme/; give them short stable names.
+  app.addHook('onRequest', async (req) => {
+    if (req.url === '/assets/ds/index.css') req.raw.url = '/assets/ds/src/index.css';
+    if (req.url === '/assets/ds/theme.css') req.raw.url = '/assets/ds/theme/designsystemet.css';
+  });
+
+  app.addHook('onRequest', async (req) => {
+    if (req.url.startsWith('/assets/') || req.url === '/livez') return;
+    const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const session = req.cookies[SESSION_COOKIE];
+    let actor: Actor | null = null;
+    if (bearer && req.url.startsWith('/api/')) actor = await opts.auth.fromApiToken(deps, bearer);
+    else if (session) {
+      const unsigned = req.unsignCookie(session);
+      if (unsigned.valid && unsigned.value) actor = await opts.auth.fromSession(deps, unsigned.value);
+    }
+    req.actor = actor;
+    req.locale = pickLocale(req, actor);
+  });
+
+  app.get('/livez', async (_req, reply) => reply.type('text/plain').send('ok'));
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await Promise.race([
+        deps.db.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      return reply.type('application/json').send({ status: 'ok', database: deps.db.kind });
+    } catch {
+      return reply.code(503).type('application/json').send({ status: 'unavailable' });
+    }
+  });
+  app.get('/lang/:locale', async (req, reply) => {
+    const { locale } = req.params as { locale: string };
+    const back = safeBack((req.query as { back?: unknown }).back);
+    if (!isLocale(locale)) return reply.redirect(back);
+    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+    return reply.redirect(back);
+  });
+
+  for (const route of opts.routes) registerRoute(app, route, opts);
+
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/')) return sendProblem(reply, new AppError('NOT_FOUND'), req.locale);
+    return renderError(req, reply, new AppError('NOT_FOUND'), opts.nav);
+  });
+  app.setErrorHandler(async (err, req, reply) => {
+    const appError = toAppError(err);
+    if (appError.code === 'INTERNAL' || appError.code === 'UNAVAILABLE') {
+      // No message, body or parameters: they may carry personal data.
+      const e = err as { code?: unknown; name?: unknown; stack?: unknown };
+      deps.logger.error(
+        { reqId: req.id, route: req.routeOptions?.url, errName: e.name, errCode: e.code, stack: String(e.stack ?? '').split('\n').slice(1, 6).join('\n') },
+        'request failed',
+      );
+    }
+    if (req.url.startsWith('/api/')) return sendProblem(reply, appError, req.locale);
+    return renderError(req, reply, appError, opts.nav);
+  });
+  return app;
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { code?: string; statusCode?: number };
+  if (e.code?.startsWith('FST_CSRF')) return new AppError('FORBIDDEN', 'error.csrf');
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return new AppError('VALIDATION', 'error.422.body');
+  if (e.statusCode === 400 || e.code === 'FST_ERR_VALIDATION') return new AppError('VALIDATION', 'error.422.body');
+  if (e.statusCode === 413) return new AppError('VALIDATION', 'error.422.body');
+  if (e.statusCode === 415) return new AppError('VALIDATION', 'error.422.body');
+  if (e.code === 'ECONNREFUSED' || e.code === '57P01' || e.code === '08006' || e.code === '08001')
+    return new AppError('UNAVAILABLE');
+  return new AppError('INTERNAL');
+}
+
+function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOptions): void {
+  const isPageForm = route.kind === 'page' && route.method !== 'GET';
+  app.route({
+    method: route.method,
+    url: route.url,
+    preValidation: isPageForm ? app.csrfProtection : undefined,
+    handler: async (req, reply) => {
+      const actor = req.actor;
+      if (!('public' in route.access)) {
+        if (!actor) {
+          if (route.kind === 'api') throw new AppError('UNAUTHENTICATED');
+          if (route.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`);
+          throw new AppError('UNAUTHENTICATED');
+        }
+        if (route.kind === 'api' && actor.via !== 'api_token') throw new AppError('UNAUTHENTICATED');
+        if (!route.access.policy(actor)) throw new AppError('FORBIDDEN');
+      }
+      const params = parseOr404(route, req.params);
+      const query = route.query ? parseQuery(route, req.query) : {};
+      let body: unknown = {};
+      let form: FormInput<unknown> = { ok: true, value: {} };
+      if (route.body && route.method !== 'GET') {
+        const input = route.multipart ? req.body : req.body ?? {};
+        const parsed = route.body.safeParse(input);
+        if (parsed.success) {
+          body = parsed.data;
+          form = { ok: true, value: parsed.data };
+        } else {
+          const errors = toFieldErrors(parsed.error);
+          if (route.kind === 'api') throw new AppError('VALIDATION', 'error.422.body', errors);
+          form = { ok: false, errors, raw: rawForm(req.body) };
+        }
+      }
+      const flash = readFlash(req, reply);
+      const ctx: Ctx<unknown, unknown, unknown> = {
+        req,
+        reply,
+        deps: opts.deps,
+        db: opts.deps.db,
+        locale: req.locale,
+        actor: actor as Actor,
+        maybeActor: actor,
+        params,
+        query,
+        body,
+        form,
+        ip: req.ip,
+        flash,
+        csrfToken: () => reply.generateCsrf(),
+        html: async (markup, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(await markup),
+        page: async (title, content, status = 200) => {
+          const markup = await Page({
+            locale: req.locale,
+            title,
+            actor,
+            nav: opts.nav,
+            path: req.url,
+            csrfToken: reply.generateCsrf(),
+            flash,
+            children: content,
+          });
+          return reply.code(status).type('text/html; charset=utf-8').send(markup);
+        },
+        redirect: (url, message) => {
+          if (message) reply.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', signed: true });
+          return reply.redirect(url, 303);
+        },
+      };
+      const result = await route.handler(ctx);
+      if (reply.sent || result === reply) return reply;
+      if (route.kind === 'api') {
+        if (result === undefined) return reply.code(204).send();
+        return reply.code(route.successStatus ?? 200).send(result);
+      }
+      return result;
+    },
+  });
+}
+
+function parseOr404(route: AnyRoute, raw: unknown): unknown {
+  if (!route.params) return raw;
+  const parsed = route.params.safeParse(raw);
+  if (!parsed.success) throw new AppError('NOT_FOUND');
+  return parsed.data;
+}
+
+function parseQuery(route: AnyRoute, raw: unknown): unknown {
+  const parsed = route.query?.safeParse(raw);
+  if (!parsed || parsed.success) return parsed?.data ?? {};
+  throw new AppError('VALIDATION', 'error.422.body', toFieldErrors(parsed.error));
+}
+
+function readFlash(req: FastifyRequest, reply: FastifyReply): string | null {
+  const raw = req.cookies[FLASH_COOKIE];
+  if (!raw) return null;
+  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  const unsigned = req.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
+}
+

@@ -1,0 +1,315 @@
+import type { Actor } from '../auth.ts';
+import type { FieldError } from '../errors.ts';
+import { type CommonKey, commonT, type Locale, type T } from '../i18n/index.ts';
+
+export interface NavItem {
+  href: string;
+  label: CommonKey;
+  visible: (actor: Actor) => boolean;
+}
+
+export interface PageProps {
+  locale: Locale;
+  title: string;
+  actor: Actor | null;
+  nav: NavItem[];
+  path: string;
+  csrfToken?: string;
+  flash?: string | null;
+  children?: JSX.Element;
+}
+
+function langSwitchHref(path: string, to: string): string {
+  return `/lang/${to}?back=${encodeURIComponent(path)}`;
+}
+
+export function Page(props: PageProps): JSX.Element {
+  const t = commonT(props.locale);
+  const other = t('layout.switchToLang');
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={props.locale} data-color-scheme="light">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${props.title} – ${t('app.name')}`}</title>
+          <link rel="stylesheet" href="/assets/ds/theme.css" />
+          <link rel="stylesheet" href="/assets/ds/index.css" />
+          <link rel="stylesheet" href="/assets/app.css" />
+          <script src="/assets/app.js" defer></script>
+        </head>
+        <body>
+          <a class="ds-skip-link" href="#main">
+            {t('layout.skip')}
+          </a>
+          <header class="kn-header">
+            <div class="kn-header__inner">
+              <a class="kn-brand" href="/">
+                {t('app.name')}
+              </a>
+              <div class="kn-header__tools">
+                <a
+                  class="ds-link"
+                  href={langSwitchHref(props.path, other)}
+                  lang={other}
+                  hreflang={other}
+                  data-testid="lang-switch"
+                >
+                  {t('layout.switchTo')}
+                </a>
+                {props.actor ? (
+                  <>
+                    <span class="kn-user" safe>
+                      {t('layout.loggedInAs', { name: props.actor.name })}
+                    </span>
+                    <form method="post" action="/logout" class="kn-inline-form">
+                      <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+                      <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm">
+                        {t('layout.logout')}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <a class="ds-link" href="/login">
+                    {t('layout.login')}
+                  </a>
+                )}
+              </div>
+            </div>
+            {props.actor ? <MainNav t={t} items={props.nav} actor={props.actor} path={props.path} /> : ''}
+          </header>
+          <main id="main" class="kn-main" tabindex="-1">
+            {props.flash ? (
+              <div class="ds-alert" data-color="success" role="status">
+                <p class="ds-paragraph" safe>
+                  {props.flash}
+                </p>
+              </div>
+            ) : (
+              ''
+            )}
+            {props.children}
+          </main>
+          <footer class="kn-footer">
+            <p class="ds-paragraph" data-size="sm">
+              {t('layout.footer')} <a class="ds-link" href="/accessibility">{t('layout.accessibility')}</a>
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+function MainNav(props: { t: T<CommonKey>; items: NavItem[]; actor: Actor; path: string }): JSX.Element {
+  const visible = props.items.filter((item) => item.visible(props.actor));
+  return (
+    <nav aria-label={props.t('layout.nav')} class="kn-nav">
+      <ul>
+        {visible.map((item) => {
+          const current = item.href === '/' ? props.path === '/' : props.path.startsWith(item.href);
+          return (
+            <li>
+              <a href={item.href} aria-current={current ? 'page' : undefined}>
+                {props.t(item.label)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** GOV.UK-style error summary: a heading and one link per field error; focused on load by app.js. */
+export function ErrorSummary(props: { errors: FieldError[]; t: T<string> }): JSX.Element {
+  if (props.errors.length === 0) return '';
+  return (
+    <div class="ds-error-summary" tabindex="-1" data-error-summary aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="ds-heading" data-size="xs">
+        {props.t('errorSummary.title')}
+      </h2>
+      <ul class="ds-list">
+        {props.errors.map((e) => (
+          <li>
+            <a class="ds-link" href={`#${fieldId(e.field)}`} safe>
+              {props.t(e.message, e.params)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+export function errorFor(errors: FieldError[], name: string): FieldError | undefined {
+  return errors.find((e) => e.field === name);
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  errors: FieldError[];
+  t: T<string>;
+  type?: 'text' | 'email' | 'number' | 'password' | 'tel' | 'date' | 'search';
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+  list?: string;
+  maxlength?: number;
+}
+
+/** A labelled input with hint and inline error, linked with aria-describedby. */
+export function Field(props: FieldProps): JSX.Element {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} data-field="description" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
+          {props.t(error.message, error.params)}
+        </div>
+      ) : (
+        ''
+      )}
+      <input
+        class="ds-input"
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value === null || props.value === undefined ? undefined : String(props.value)}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        list={props.list}
+        maxlength={props.maxlength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+    </div>
+  );
+}
+
+interface SelectProps {
+  name: string;
+  label: string;
+  value?: string | null;
+  options: { value: string; label: string }[];
+  errors: FieldError[];
+  t: T<string>;
+  hint?: string;
+  required?: boolean;
+  emptyLabel?: string;
+}
+
+export function Select(props: SelectProps): JSX.Element {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div id={`${id}-hint`} data-field="description" safe>
+          {props.hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
+          {props.t(error.message, error.params)}
+        </div>
+      ) : (
+        ''
+      )}
+      <select
+        class="ds-input"
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      >
+        {props.emptyLabel !== undefined ? (
+          <option value="" safe>
+            {props.emptyLabel}
+          </option>
+        ) : (
+          ''
+        )}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Pagination(props: {
+  t: T<string>;
+  page: number;
+  pageSize: number;
+  total: number;
+  href: (page: number) => string;
+}): JSX.Element {
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const from = props.total === 0 ? 0 : (props.page - 1) * props.pageSize + 1;
+  const to = Math.min(props.total, props.page * props.pageSize);
+  return (
+    <nav class="kn-pagination" aria-label={props.t('pagination.label')}>
+      <p class="ds-paragraph" data-size="sm" safe>
+        {props.t('pagination.summary', { from, to, total: props.total })}
+      </p>
+      <ul class="kn-pagination__list">
+        {props.page > 1 ? (
+          <li>
+            <a class="ds-link" href={props.href(props.page - 1)} rel="prev">
+              {props.t('pagination.previous')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        <li aria-current="page" safe>
+          {props.t('pagination.page', { page: props.page, pages })}
+        </li>
+        {props.page < pages ? (
+          <li>
+            <a class="ds-link" href={props.href(props.page + 1)} rel="next">
+              {props.t('pagination.next')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function CsrfField(props: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { prepareDatabase } from '../src/bootstrap.ts';
+import { openPglite, openPostgres } from '../src/platform/db.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    pgTemplate: string;
+  }
+}
+
+const TMP = path.resolve(import.meta.dirname, '../.tmp');
+
+/**
+ * Build one migrated, reference-loaded database per run: a PGlite tarball (restored per test file) or,
+ * with DATABASE_URL, a PostgreSQL template database (cloned per test file).
+ */
+export default async function setup(project: TestProject) {
+  fs.mkdirSync(TMP, { recursive: true });
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = `kn_tpl_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${template}`);
+    const tplUrl = new URL(url);
+    tplUrl.pathname = `/${template}`;
+    const db = openPostgres(tplUrl.toString(), 2);
+    await prepareDatabase(db);
+    await db.close();
+    project.provide('pgTemplate', template);
+    project.provide('pgliteSnapshot', '');
+    return async () => {
+      const left = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+        [`kn_t_${process.pid}_%`, template],
+      );
+      for (const row of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const { db, client } = await openPglite({});
+  await prepareDatabase(db);
+  const blob = await client.dumpDataDir('gzip');
+  const file = path.join(TMP, `snapshot-${process.pid}.tar.gz`);
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  await db.close();
+  project.provide('pgliteSnapshot', file);
+  project.provide('pgTemplate', '');
+  return () => fs.rmSync(file, { force: true });
+}
