@@ -1,8 +1,11 @@
 import type { AnyRoute } from '../../platform/http/registry.ts';
 import { companyApiRoutes } from './api.ts';
+import { inviteRoutes } from './invite.tsx';
 import { companyPageRoutes } from './routes.tsx';
+import { transferRoutes } from './transfer.tsx';
 
-export const companyRoutes: AnyRoute[] = [...companyPageRoutes, ...companyApiRoutes];
+// Import/export routes come before `/companies/:id` so their static paths win.
+export const companyRoutes: AnyRoute[] = [...transferRoutes, ...inviteRoutes, ...companyPageRoutes, ...companyApiRoutes];
 export { canListCompanies } from './policy.ts';
 export { createCompany, getCompany } from './service.ts';
 export type { CompanyInput } from './schema.ts';
