@@ -1,6 +1,8 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
+import { adminMessages } from './messages/admin.ts';
+import { linkMessages } from './messages/links.ts';
 
-export const messages = defineMessages(
+const sessionMessages = defineMessages(
   {
     'login.title': 'Logga in',
     'login.intro': 'Logga in med din e-postadress och ditt lösenord.',
@@ -48,3 +50,10 @@ export const messages = defineMessages(
     'logout.done': 'You are signed out.',
   },
 );
+
+/** The accounts catalogue: sign-in and account, one-time links, administration. */
+export const messages = defineMessages(
+  { ...sessionMessages.sv, ...linkMessages.sv, ...adminMessages.sv },
+  { ...sessionMessages.en, ...linkMessages.en, ...adminMessages.en },
+);
+export type AccountKey = keyof typeof messages.sv;

@@ -40,6 +40,16 @@ export async function setPasswordHash(db: Db, userId: string, hash: string): Pro
   await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
 }
 
+/** Accepting an invitation: the name the person chose, their password and language. */
+export async function activateUser(db: Db, userId: string, v: { name: string; passwordHash: string; locale: Locale }): Promise<void> {
+  await db.query('UPDATE users SET name = $2, password_hash = $3, locale = $4, updated_at = now() WHERE id = $1', [
+    userId,
+    v.name,
+    v.passwordHash,
+    v.locale,
+  ]);
+}
+
 export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
   await db.query('UPDATE users SET locale = $2, updated_at = now() WHERE id = $1', [userId, locale]);
 }
@@ -161,3 +171,6 @@ export async function usersWithRoleInRegion(db: Db, regionId: string, role: stri
     [regionId, role],
   );
 }
+
+export * from './repo/admin.ts';
+export * from './repo/tokens.ts';

@@ -54,12 +54,18 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     throw new AppError('UNAUTHENTICATED', 'login.failed');
   }
   await repo.recordAttempt(db, accountKey, input.ip, true);
-  const { token, hash } = newToken();
-  await repo.insertSession(db, hash, user.id, SESSION_TTL_HOURS);
+  const token = await openSession(db, user.id);
   await audit(db, { actorUserId: user.id, action: 'login', entityType: 'user', entityId: user.id, ip: input.ip });
   const actor = await actorForUser(db, user.id, 'session');
   if (!actor) throw new AppError('UNAUTHENTICATED', 'login.failed');
   return { token, actor };
+}
+
+/** Open a login session for a user; the secret for the cookie (only its hash is stored). */
+export async function openSession(db: Db, userId: string): Promise<string> {
+  const { token, hash } = newToken();
+  await repo.insertSession(db, hash, userId, SESSION_TTL_HOURS);
+  return token;
 }
 
 export async function logout(db: Db, token: string, actor: Actor | null, ip: string): Promise<void> {

@@ -67,17 +67,27 @@ export async function upsertColumns(
   return rows[0]?.n ?? 0;
 }
 
+/** Fresh planner statistics after a bulk load (PGlite runs no autovacuum). */
+export async function analyze(db: Db, table: string): Promise<void> {
+  await db.exec(`ANALYZE ${table}`);
+}
+
 // ---------------------------------------------------------------- text search
 
-/** A search text split into lower-case words of letters and digits only (safe inside LIKE and regex patterns). */
+/**
+ * A search text split into lower-case words of letters and digits only (safe inside LIKE and regex patterns).
+ * `similar`: match by trigram word similarity instead of by the words themselves (the fallback for typos).
+ */
 export interface TextQuery {
   phrase: string;
   words: string[];
+  similar?: boolean;
 }
 
 /**
- * SQL pieces that match and rank a text column: 0 the whole name, 1 the name starts with the phrase,
- * 2 every word is a whole word, 3 every word starts a word, 4 every word occurs, 5 trigram similarity only.
+ * SQL pieces that match (every word occurs, or the phrase is similar) and rank a text column: 0 the whole
+ * name, 1 every word is a whole word, 2 the name starts with the phrase, 3 every word starts a word, 4 every
+ * word occurs, 5 similar only.
  */
 function textMatch(
   col: string,
@@ -94,10 +104,10 @@ function textMatch(
   });
   const all = (regex: string) => `NOT EXISTS (SELECT 1 FROM unnest(${words}) w WHERE ${col} !~* (${regex}))`;
   return {
-    where: `((${likes.join(' AND ')}) OR ${phrase} <% ${col})`,
+    where: q.similar ? `${phrase} <% ${col}` : `(${likes.join(' AND ')})`,
     rank: `CASE WHEN lower(${col}) = ${phrase} THEN 0
-      WHEN starts_with(lower(${col}), ${phrase}) THEN 1
-      WHEN ${all(`'\\m' || w || '\\M'`)} THEN 2
+      WHEN ${all(`'\\m' || w || '\\M'`)} THEN 1
+      WHEN starts_with(lower(${col}), ${phrase}) THEN 2
       WHEN ${all(`'\\m' || w`)} THEN 3
       WHEN ${likes.join(' AND ')} THEN 4
       ELSE 5 END`,

@@ -48,9 +48,8 @@ declare module 'fastify' {
 function pickLocale(req: FastifyRequest, actor: Actor | null): Locale {
   const fromCookie = req.cookies[LANG_COOKIE];
   if (isLocale(fromCookie)) return fromCookie;
-  if (actor) return actor.locale;
-  const accept = req.headers['accept-language'] ?? '';
-  return /^en\b/i.test(accept) ? 'en' : 'sv';
+  // Swedish is the default; English is chosen with the language switch (remembered in a cookie).
+  return actor?.locale ?? 'sv';
 }
 
 function safeBack(back: unknown): string {
@@ -104,13 +103,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     root: path.join(ROOT, 'node_modules/@digdir/designsystemet-css/dist'),
     prefix: '/assets/ds/',
     decorateReply: false,
-    allowedPath: (p) => p === '/index.css' || p === '/theme.css',
+    allowedPath: (p) => p === '/src/index.css' || p === '/theme/designsystemet.css',
     maxAge: '1d',
-  });
-  // The design system's files live in src/ and theme/; give them short stable names.
-  app.addHook('onRequest', async (req) => {
-    if (req.url === '/assets/ds/index.css') req.raw.url = '/assets/ds/src/index.css';
-    if (req.url === '/assets/ds/theme.css') req.raw.url = '/assets/ds/theme/designsystemet.css';
   });
 
   app.addHook('onRequest', async (req) => {
@@ -217,6 +211,12 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
         }
       }
       const flash = readFlash(req, reply);
+      // One token per request: a second generateCsrf() before the cookie exists would make a new secret.
+      let csrfToken: string | null = null;
+      const csrf = () => {
+        csrfToken ??= reply.generateCsrf();
+        return csrfToken;
+      };
       const ctx: Ctx<unknown, unknown, unknown> = {
         req,
         reply,
@@ -231,7 +231,7 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
         form,
         ip: req.ip,
         flash,
-        csrfToken: () => reply.generateCsrf(),
+        csrfToken: csrf,
         html: async (markup, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(await markup),
         page: async (title, content, status = 200) => {
           const markup = await Page({
@@ -240,7 +240,7 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
             actor,
             nav: opts.nav,
             path: req.url,
-            csrfToken: reply.generateCsrf(),
+            csrfToken: csrf(),
             flash,
             children: content,
           });

@@ -34,8 +34,8 @@ export function Page(props: PageProps): JSX.Element {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${props.title} – ${t('app.name')}`}</title>
-          <link rel="stylesheet" href="/assets/ds/theme.css" />
-          <link rel="stylesheet" href="/assets/ds/index.css" />
+          <link rel="stylesheet" href="/assets/ds/theme/designsystemet.css" />
+          <link rel="stylesheet" href="/assets/ds/src/index.css" />
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/app.js" defer></script>
         </head>

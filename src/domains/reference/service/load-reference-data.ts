@@ -59,6 +59,7 @@ async function write(db: Db, prepared: Prepared): Promise<void> {
     return text;
   });
   await repo.upsertColumns(db, dataset, toColumns(dataset, rows));
+  await repo.analyze(db, dataset.table);
   await repo.recordDataset(db, dataset.name, prepared.checksum, rows.length);
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db.ts';
+import type { TextQuery } from '../repo.ts';
 import * as repo from '../repo.ts';
 import type {
   Competence,
@@ -21,6 +22,12 @@ import {
   sniDigits,
   textQuery,
 } from './codes.ts';
+
+/** Search by the words; only when nothing contains them, by similarity (a typo, a missing diacritic). */
+async function wordsThenSimilar<R>(text: TextQuery, search: (q: TextQuery) => Promise<R[]>): Promise<R[]> {
+  const rows = await search(text);
+  return rows.length > 0 ? rows : search({ ...text, similar: true });
+}
 
 // ---------------------------------------------------------------- SNI 2007
 
@@ -48,7 +55,7 @@ export async function searchSni(db: Db, q: string, limit = 10): Promise<SniHit[]
   const text = digits ? null : textQuery(q);
   let rows: repo.SniHitRow[] = [];
   if (digits) rows = await repo.sniByCodePrefix(db, digits, n);
-  else if (text) rows = await repo.sniByText(db, text, n);
+  else if (text) rows = await wordsThenSimilar(text, (t) => repo.sniByText(db, t, n));
   return rows.map((row) => ({ ...row, codeDotted: dottedSni(row.code) }));
 }
 
@@ -93,7 +100,7 @@ export async function searchSsyk(db: Db, q: string, limit = 10): Promise<SsykHit
   const trimmed = q.trim();
   if (/^\d{1,4}$/.test(trimmed)) return repo.ssykByCodePrefix(db, trimmed, n);
   const text = textQuery(trimmed);
-  return text ? repo.ssykByText(db, text, n) : [];
+  return text ? wordsThenSimilar(text, (t) => repo.ssykByText(db, t, n)) : [];
 }
 
 /**
@@ -109,7 +116,7 @@ export async function englishNamesForSsyk(db: Db, code: string): Promise<English
 
 export async function searchCompetences(db: Db, q: string, limit = 10): Promise<Competence[]> {
   const text = textQuery(q);
-  return text ? repo.competencesByText(db, text, clampLimit(limit, 10)) : [];
+  return text ? wordsThenSimilar(text, (t) => repo.competencesByText(db, t, clampLimit(limit, 10))) : [];
 }
 
 /**
@@ -135,5 +142,5 @@ export async function searchSunFields(db: Db, q: string, limit = 20): Promise<Su
   const trimmed = q.trim().toLowerCase();
   if (/^\d{1,3}[a-z]?$/.test(trimmed)) return repo.sunFieldsByCodePrefix(db, trimmed, n);
   const text = textQuery(trimmed);
-  return text ? repo.sunFieldsByText(db, text, n) : [];
+  return text ? wordsThenSimilar(text, (t) => repo.sunFieldsByText(db, t, n)) : [];
 }
