@@ -1,4 +1,10 @@
-import { accountRoutes, actorFromApiToken, actorFromSession, canReadOutbox, startPage } from './domains/accounts/index.ts';
+import {
+  accountRoutes,
+  actorFromApiToken,
+  actorFromSession,
+  canReadOutbox,
+  startPage,
+} from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
@@ -12,7 +18,11 @@ import { publicRoutes } from './public-pages.tsx';
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
-  { href: '/admin/users', label: 'nav.users', visible: (a) => hasRole(a, 'region_admin', 'municipality_officer') },
+  {
+    href: '/admin/users',
+    label: 'nav.users',
+    visible: (a) => hasRole(a, 'region_admin', 'municipality_officer'),
+  },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];

@@ -17,7 +17,11 @@ export interface OpenedDatabase {
 export async function openDatabase(env: Env): Promise<OpenedDatabase> {
   if (env.DATABASE_URL) {
     const url = new URL(env.DATABASE_URL);
-    return { db: openPostgres(env.DATABASE_URL, env.DB_POOL_SIZE), lock: null, where: `PostgreSQL ${url.host}${url.pathname}` };
+    return {
+      db: openPostgres(env.DATABASE_URL, env.DB_POOL_SIZE),
+      lock: null,
+      where: `PostgreSQL ${url.host}${url.pathname}`,
+    };
   }
   const dataDir = path.resolve(env.DATA_DIR);
   const lock = lockDataDir(dataDir);
@@ -43,9 +47,12 @@ export async function prepareDatabase(db: Db): Promise<{ migrations: string[]; r
 export async function cookieSecret(db: Db, env: Env): Promise<string> {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   if (env.SESSION_SECRET_FILE) return fs.readFileSync(env.SESSION_SECRET_FILE, 'utf8').trim();
-  await db.query(`INSERT INTO app_settings (key, value) VALUES ('cookie_secret', $1) ON CONFLICT (key) DO NOTHING`, [
-    randomBytes(32).toString('base64url'),
-  ]);
-  const rows = await db.query<{ value: string }>(`SELECT value FROM app_settings WHERE key = 'cookie_secret'`);
+  await db.query(
+    `INSERT INTO app_settings (key, value) VALUES ('cookie_secret', $1) ON CONFLICT (key) DO NOTHING`,
+    [randomBytes(32).toString('base64url')],
+  );
+  const rows = await db.query<{ value: string }>(
+    `SELECT value FROM app_settings WHERE key = 'cookie_secret'`,
+  );
   return rows[0]?.value ?? '';
 }

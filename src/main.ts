@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const { db, lock, where } = opened;
-  if (lock?.wasUnclean) logger.warn('the previous run did not shut down cleanly; the database is being recovered');
+  if (lock?.wasUnclean)
+    logger.warn('the previous run did not shut down cleanly; the database is being recovered');
   const prepared = await prepareDatabase(db);
   let seeded = false;
   if (env.DEMO_DATA === 'on') seeded = await seedDemo(db, env.DEMO_PASSWORD);
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as { name?: string; code?: string; message?: string };
-  process.stderr.write(`Kompetensnavet could not start: ${e.name ?? 'Error'}${e.code ? ` ${e.code}` : ''}: ${e.message ?? ''}\n`);
+  process.stderr.write(
+    `Kompetensnavet could not start: ${e.name ?? 'Error'}${e.code ? ` ${e.code}` : ''}: ${e.message ?? ''}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,5 @@
-import { defineMessages, translator } from './platform/i18n/index.ts';
 import { type AnyRoute, defineRoute, PUBLIC } from './platform/http/registry.ts';
+import { defineMessages, translator } from './platform/i18n/index.ts';
 
 const messages = defineMessages(
   {
@@ -31,14 +31,18 @@ export const publicRoutes: AnyRoute[] = [
       return ctx.page(
         t('a11y.title'),
         <>
-          <h1 class="ds-heading" data-size="lg">
+          <h1 class="ds-heading" data-size="lg" safe>
             {t('a11y.title')}
           </h1>
-          <p class="ds-paragraph">{t('a11y.body')}</p>
-          <h2 class="ds-heading" data-size="sm">
+          <p class="ds-paragraph" safe>
+            {t('a11y.body')}
+          </p>
+          <h2 class="ds-heading" data-size="sm" safe>
             {t('a11y.report')}
           </h2>
-          <p class="ds-paragraph">{t('a11y.reportBody')}</p>
+          <p class="ds-paragraph" safe>
+            {t('a11y.reportBody')}
+          </p>
         </>,
       );
     },

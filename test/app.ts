@@ -12,7 +12,10 @@ import { createMailer, type Mailer } from '../src/platform/mail.ts';
 
 export const TEST_PASSWORD = 'Testlösenord-2026!';
 
-export async function testApp(db: Db, opts: { smtpUrl?: string } = {}): Promise<{ app: FastifyInstance; mailer: Mailer }> {
+export async function testApp(
+  db: Db,
+  opts: { smtpUrl?: string } = {},
+): Promise<{ app: FastifyInstance; mailer: Mailer }> {
   const parsed = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: opts.smtpUrl });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, from: 'test@kompetensnavet.local' });
@@ -43,7 +46,13 @@ export async function makeUser(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const id = randomUUID();
   const email = opts.email ?? `user-${id.slice(0, 8)}@example.test`;
-  await insertUser(db, { id, email, name: opts.name ?? `Test ${email}`, passwordHash: await passwordHash, locale: 'sv' });
+  await insertUser(db, {
+    id,
+    email,
+    name: opts.name ?? `Test ${email}`,
+    passwordHash: await passwordHash,
+    locale: 'sv',
+  });
   const regionId = await ensureRegion(db, opts.county ?? '07');
   for (const m of memberships) {
     let organisationId: string | null = regionId;
@@ -51,9 +60,17 @@ export async function makeUser(
     if (m.org.startsWith('company:')) {
       organisationId = null;
       companyId = m.org.slice('company:'.length);
-    } else if (/^\d{4}$/.test(m.org)) organisationId = (await findMunicipalityOrganisation(db, m.org))?.id ?? null;
+    } else if (/^\d{4}$/.test(m.org))
+      organisationId = (await findMunicipalityOrganisation(db, m.org))?.id ?? null;
     else if (m.org !== 'region') organisationId = m.org;
-    await insertMembership(db, { id: randomUUID(), userId: id, role: m.role, organisationId, companyId, createdBy: null });
+    await insertMembership(db, {
+      id: randomUUID(),
+      userId: id,
+      role: m.role,
+      organisationId,
+      companyId,
+      createdBy: null,
+    });
   }
   return { id, email };
 }
@@ -67,10 +84,10 @@ export class Client {
     const client = new Client(app);
     if (user) {
       const { token, hash } = newToken();
-      await db.query(`INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [
-        hash,
-        user.id,
-      ]);
+      await db.query(
+        `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
+        [hash, user.id],
+      );
       client.cookies.set('kn_session', app.signCookie(token));
     }
     return client;
@@ -80,7 +97,9 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  private remember(res: { cookies: { name: string; value: string; maxAge?: number; expires?: Date }[] }): void {
+  private remember(res: {
+    cookies: { name: string; value: string; maxAge?: number; expires?: Date }[];
+  }): void {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
@@ -88,7 +107,11 @@ export class Client {
   }
 
   async get(url: string, headers: Record<string, string> = {}) {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
     this.remember(res);
     return res;
   }
@@ -101,7 +124,11 @@ export class Client {
     return token;
   }
 
-  async post(url: string, form: Record<string, string | number | boolean>, opts: { csrf?: string | false } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string | number | boolean>,
+    opts: { csrf?: string | false } = {},
+  ) {
     const data: Record<string, string> = {};
     for (const [k, v] of Object.entries(form)) data[k] = String(v);
     if (opts.csrf !== false) data._csrf = opts.csrf ?? (await this.csrf());

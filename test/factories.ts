@@ -1,6 +1,6 @@
+import { fictitiousOrgNumber } from '../src/demo/generate.ts';
 import { actorForUser } from '../src/domains/accounts/index.ts';
 import { type CompanyInput, companyInput, createCompany } from '../src/domains/companies/index.ts';
-import { fictitiousOrgNumber } from '../src/demo/generate.ts';
 import type { Db } from '../src/platform/db.ts';
 import type { TestUser } from './app.ts';
 
@@ -20,14 +20,28 @@ export function companyData(overrides: Record<string, unknown> = {}): Record<str
     turnoverTsek: 24_000,
     balanceTsek: 12_000,
     partOfGroup: false,
-    workplaces: [{ name: 'Fabriken', street: 'Industrigatan 1', postalCode: '341 30', city: 'Ljungby', municipalityCode: '0781' }],
-    contacts: [{ name: 'Karin Kontakt', roleTitle: 'VD', email: `karin.${serial}@example.test`, phone: '070-1234567' }],
+    workplaces: [
+      {
+        name: 'Fabriken',
+        street: 'Industrigatan 1',
+        postalCode: '341 30',
+        city: 'Ljungby',
+        municipalityCode: '0781',
+      },
+    ],
+    contacts: [
+      { name: 'Karin Kontakt', roleTitle: 'VD', email: `karin.${serial}@example.test`, phone: '070-1234567' },
+    ],
     ...overrides,
   };
 }
 
 /** Register a company through the service as the given (staff) user. */
-export async function makeCompany(db: Db, by: TestUser, overrides: Record<string, unknown> = {}): Promise<string> {
+export async function makeCompany(
+  db: Db,
+  by: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const actor = await actorForUser(db, by.id, 'session');
   if (!actor) throw new Error('no actor');
   const input: CompanyInput = companyInput.parse(companyData(overrides));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
+import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { openPglite, openPostgres } from '../src/platform/db.ts';
 

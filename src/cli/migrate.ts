@@ -5,7 +5,9 @@ const env = loadEnvOrExit();
 const { db, lock, where } = await openDatabase(env);
 try {
   const { migrations, reference } = await prepareDatabase(db);
-  process.stdout.write(`${where}: applied ${migrations.length} migrations${migrations.length ? ` (${migrations.join(', ')})` : ''}; reference data updated: ${reference.length ? reference.join(', ') : 'none'}\n`);
+  process.stdout.write(
+    `${where}: applied ${migrations.length} migrations${migrations.length ? ` (${migrations.join(', ')})` : ''}; reference data updated: ${reference.length ? reference.join(', ') : 'none'}\n`,
+  );
 } finally {
   await db.close();
   lock?.release();

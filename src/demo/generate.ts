@@ -77,12 +77,47 @@ export const sniWeights: readonly (readonly [string, number])[] = [
 ];
 
 const namePrefix = [
-  'Småländska', 'Kronobergs', 'Helge', 'Åsnen', 'Lagan', 'Sjöbo', 'Björkvik', 'Ekbacka', 'Granlunda', 'Lindås',
-  'Norrvik', 'Östanå', 'Västerby', 'Nydala', 'Rydaholm', 'Bergkvara', 'Hovmanstorp', 'Skogsby', 'Mörkaby', 'Dalby',
-  'Stensjö', 'Furuby', 'Tofta', 'Aspö', 'Kvarnby',
+  'Småländska',
+  'Kronobergs',
+  'Helge',
+  'Åsnen',
+  'Lagan',
+  'Sjöbo',
+  'Björkvik',
+  'Ekbacka',
+  'Granlunda',
+  'Lindås',
+  'Norrvik',
+  'Östanå',
+  'Västerby',
+  'Nydala',
+  'Rydaholm',
+  'Bergkvara',
+  'Hovmanstorp',
+  'Skogsby',
+  'Mörkaby',
+  'Dalby',
+  'Stensjö',
+  'Furuby',
+  'Tofta',
+  'Aspö',
+  'Kvarnby',
 ];
 const nameSuffix: Record<string, readonly string[]> = {
-  C: ['Mekaniska Verkstad', 'Plast', 'Glasbruk', 'Snickeri', 'Trä', 'Industri', 'Svets', 'Automation', 'Möbler', 'Verktyg', 'Gjuteri', 'Precision'],
+  C: [
+    'Mekaniska Verkstad',
+    'Plast',
+    'Glasbruk',
+    'Snickeri',
+    'Trä',
+    'Industri',
+    'Svets',
+    'Automation',
+    'Möbler',
+    'Verktyg',
+    'Gjuteri',
+    'Precision',
+  ],
   F: ['Bygg', 'El', 'Installation', 'Entreprenad'],
   H: ['Åkeri', 'Logistik', 'Transport'],
   G: ['Maskinhandel', 'Industriförsäljning'],
@@ -94,13 +129,75 @@ const legal = ['AB', 'AB', 'AB', 'AB', 'Aktiebolag', 'HB'];
 
 export function companyName(r: () => number, sniCode: string): string {
   const division = Number(sniCode.slice(0, 2));
-  const section = division >= 10 && division <= 33 ? 'C' : division >= 41 && division <= 43 ? 'F' : division >= 49 && division <= 53 ? 'H' : division >= 45 && division <= 47 ? 'G' : division >= 58 && division <= 63 ? 'J' : division >= 69 && division <= 75 ? 'M' : 'other';
+  const section =
+    division >= 10 && division <= 33
+      ? 'C'
+      : division >= 41 && division <= 43
+        ? 'F'
+        : division >= 49 && division <= 53
+          ? 'H'
+          : division >= 45 && division <= 47
+            ? 'G'
+            : division >= 58 && division <= 63
+              ? 'J'
+              : division >= 69 && division <= 75
+                ? 'M'
+                : 'other';
   return `${pick(r, namePrefix)} ${pick(r, nameSuffix[section])} ${pick(r, legal)}`;
 }
 
-export const firstNamesWomen = ['Anna', 'Eva', 'Maria', 'Karin', 'Sara', 'Lena', 'Emma', 'Kerstin', 'Ingrid', 'Linnéa', 'Fatima', 'Amira', 'Johanna', 'Elin', 'Malin'];
-export const firstNamesMen = ['Lars', 'Anders', 'Johan', 'Erik', 'Per', 'Karl', 'Mikael', 'Peter', 'Ahmad', 'Jonas', 'Magnus', 'Oskar', 'Fredrik', 'Nils', 'Ali'];
-export const lastNames = ['Johansson', 'Andersson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Svensson', 'Gustafsson', 'Petersson', 'Lindqvist', 'Bergström', 'Holm', 'Sandberg', 'Ek', 'Hassan', 'Nowak'];
+export const firstNamesWomen = [
+  'Anna',
+  'Eva',
+  'Maria',
+  'Karin',
+  'Sara',
+  'Lena',
+  'Emma',
+  'Kerstin',
+  'Ingrid',
+  'Linnéa',
+  'Fatima',
+  'Amira',
+  'Johanna',
+  'Elin',
+  'Malin',
+];
+export const firstNamesMen = [
+  'Lars',
+  'Anders',
+  'Johan',
+  'Erik',
+  'Per',
+  'Karl',
+  'Mikael',
+  'Peter',
+  'Ahmad',
+  'Jonas',
+  'Magnus',
+  'Oskar',
+  'Fredrik',
+  'Nils',
+  'Ali',
+];
+export const lastNames = [
+  'Johansson',
+  'Andersson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Svensson',
+  'Gustafsson',
+  'Petersson',
+  'Lindqvist',
+  'Bergström',
+  'Holm',
+  'Sandberg',
+  'Ek',
+  'Hassan',
+  'Nowak',
+];
 
 export function personName(r: () => number): string {
   const first = r() < 0.5 ? pick(r, firstNamesWomen) : pick(r, firstNamesMen);

@@ -9,7 +9,18 @@ import {
 } from '../domains/organisations/index.ts';
 import type { Role } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
-import { companyName, employeeCount, fictitiousOrgNumber, kronobergWeights, personName, pick, rng, slug, sniWeights, weighted } from './generate.ts';
+import {
+  companyName,
+  employeeCount,
+  fictitiousOrgNumber,
+  kronobergWeights,
+  personName,
+  pick,
+  rng,
+  slug,
+  sniWeights,
+  weighted,
+} from './generate.ts';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
   { email: 'region.admin@example.org', name: 'Regina Admin', role: 'region_admin', org: 'region' },
@@ -60,8 +71,16 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   for (const u of DEMO_USERS.filter((x) => !x.org.startsWith('company:'))) {
     let organisationId = regionId;
     if (u.org.startsWith('provider:')) organisationId = providers[Number(u.org.split(':')[1])];
-    else if (/^\d{4}$/.test(u.org)) organisationId = (await findMunicipalityOrganisation(db, u.org))?.id ?? regionId;
-    await insertMembership(db, { id: randomUUID(), userId: userIds.get(u.email) as string, role: u.role, organisationId, companyId: null, createdBy: null });
+    else if (/^\d{4}$/.test(u.org))
+      organisationId = (await findMunicipalityOrganisation(db, u.org))?.id ?? regionId;
+    await insertMembership(db, {
+      id: randomUUID(),
+      userId: userIds.get(u.email) as string,
+      role: u.role,
+      organisationId,
+      companyId: null,
+      createdBy: null,
+    });
   }
   const admin = await actorForUser(db, adminId, 'session');
   if (!admin) throw new Error('demo admin missing');
@@ -73,18 +92,33 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   }
   for (const u of DEMO_USERS.filter((x) => x.org.startsWith('company:'))) {
     const companyId = companyIds[Number(u.org.split(':')[1])];
-    await insertMembership(db, { id: randomUUID(), userId: userIds.get(u.email) as string, role: u.role, organisationId: null, companyId, createdBy: null });
+    await insertMembership(db, {
+      id: randomUUID(),
+      userId: userIds.get(u.email) as string,
+      role: u.role,
+      organisationId: null,
+      companyId,
+      createdBy: null,
+    });
   }
   const coachId = userIds.get('coach@example.org') as string;
   const coach2 = userIds.get('coach.alvesta@example.org') as string;
   for (let i = 0; i < 12; i++) {
-    await db.query('INSERT INTO company_coaches (company_id, user_id, assigned_by) VALUES ($1, $2, $3)', [companyIds[i], i % 3 === 2 ? coach2 : coachId, adminId]);
+    await db.query('INSERT INTO company_coaches (company_id, user_id, assigned_by) VALUES ($1, $2, $3)', [
+      companyIds[i],
+      i % 3 === 2 ? coach2 : coachId,
+      adminId,
+    ]);
   }
   return true;
 }
 
 /** One synthetic company as the same input a form or the API would give. */
-export function demoCompany(r: () => number, serial: number, municipalityWeights = kronobergWeights): CompanyInput {
+export function demoCompany(
+  r: () => number,
+  serial: number,
+  municipalityWeights = kronobergWeights,
+): CompanyInput {
   const sniCode = weighted(r, sniWeights);
   const name = companyName(r, sniCode);
   const employees = employeeCount(r);
@@ -98,15 +132,33 @@ export function demoCompany(r: () => number, serial: number, municipalityWeights
     name,
     sniCode,
     status: pick(r, ['interested', 'eligible', 'active', 'active', 'active', 'closed'] as const),
-    foundVia: pick(r, ['municipality', 'municipality', 'region', 'event', 'website', 'other_company'] as const),
+    foundVia: pick(r, [
+      'municipality',
+      'municipality',
+      'region',
+      'event',
+      'website',
+      'other_company',
+    ] as const),
     employeesWomen: women,
     employeesMen: employees - women,
     turnoverTsek: turnover,
     balanceTsek: Math.round(turnover * (0.4 + r() * 0.5)),
     partOfGroup: r() < 0.1,
-    workplaces: [{ name: 'Huvudkontor', street: `Industrigatan ${1 + Math.floor(r() * 40)}`, municipalityCode: municipality }],
+    workplaces: [
+      {
+        name: 'Huvudkontor',
+        street: `Industrigatan ${1 + Math.floor(r() * 40)}`,
+        municipalityCode: municipality,
+      },
+    ],
     contacts: [
-      { name: contactName, roleTitle: pick(r, ['VD', 'HR-chef', 'Produktionschef', 'Ekonomichef']), email: `${slug(contactName)}@${domain}`, phone: `070-${String(1_000_000 + Math.floor(r() * 8_999_999)).slice(0, 7)}` },
+      {
+        name: contactName,
+        roleTitle: pick(r, ['VD', 'HR-chef', 'Produktionschef', 'Ekonomichef']),
+        email: `${slug(contactName)}@${domain}`,
+        phone: `070-${String(1_000_000 + Math.floor(r() * 8_999_999)).slice(0, 7)}`,
+      },
     ],
   };
   return companyInput.parse(raw);

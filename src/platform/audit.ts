@@ -36,7 +36,12 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-export async function auditTrail(db: Db, entityType: string, entityId: string, limit = 100): Promise<AuditRow[]> {
+export async function auditTrail(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  limit = 100,
+): Promise<AuditRow[]> {
   return db.query<AuditRow>(
     `SELECT a.id, a.at, a.actor_user_id AS "actorUserId", u.name AS "actorName", a.action, a.details
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id

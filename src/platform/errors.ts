@@ -33,4 +33,5 @@ export class AppError extends Error {
 
 export const notFound = (): AppError => new AppError('NOT_FOUND');
 export const forbidden = (): AppError => new AppError('FORBIDDEN');
-export const validation = (fields: FieldError[]): AppError => new AppError('VALIDATION', 'VALIDATION', fields);
+export const validation = (fields: FieldError[]): AppError =>
+  new AppError('VALIDATION', 'VALIDATION', fields);

@@ -44,7 +44,8 @@ export function parseOrgNumber(input: string): OrgNumberResult {
   else return { ok: false, error: 'format' };
   if (!luhnValid(ten)) return { ok: false, error: 'checksum' };
   const value = `${ten.slice(0, 6)}-${ten.slice(6)}`;
-  if (Number(ten[2]) >= 2 && !compact.startsWith('19') && !compact.startsWith('20')) {
+  const personalForm = compact.length === 12 && !compact.startsWith('16');
+  if (Number(ten[2]) >= 2 && !personalForm) {
     return { ok: true, value, soleTrader: false };
   }
   // A personal identity number (or co-ordination number: day + 60) of a sole trader.
@@ -53,7 +54,8 @@ export function parseOrgNumber(input: string): OrgNumberResult {
   if (dd > 60) dd -= 60;
   const yy = Number(ten.slice(0, 2));
   const century = compact.length === 12 ? Number(compact.slice(0, 2)) * 100 : 1900;
-  if (mm < 1 || mm > 12 || !validDate(century + yy, mm, dd === 0 ? 1 : dd)) return { ok: false, error: 'kind' };
+  if (mm < 1 || mm > 12 || !validDate(century + yy, mm, dd === 0 ? 1 : dd))
+    return { ok: false, error: 'kind' };
   return { ok: true, value, soleTrader: true };
 }
 

@@ -30,7 +30,12 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
       let error: string | null = null;
       if (transport) {
         try {
-          await transport.sendMail({ from: opts.from, to: message.to, subject: message.subject, text: message.text });
+          await transport.sendMail({
+            from: opts.from,
+            to: message.to,
+            subject: message.subject,
+            text: message.text,
+          });
           status = 'sent';
         } catch (err) {
           status = 'failed';
@@ -41,7 +46,15 @@ export function createMailer(opts: { smtpUrl?: string; from: string }): Mailer {
         `INSERT INTO mail_outbox (id, region_id, to_address, subject, body_text, status, error, sent_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'sent' THEN now() END)`,
         // Sent mail keeps no body: it may hold a one-time link meant for the recipient only.
-        [id, message.regionId ?? null, message.to, message.subject, transport ? '' : message.text, status, error],
+        [
+          id,
+          message.regionId ?? null,
+          message.to,
+          message.subject,
+          transport ? '' : message.text,
+          status,
+          error,
+        ],
       );
     },
     close() {

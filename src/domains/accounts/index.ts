@@ -3,3 +3,9 @@ export { canManageUsers, canReadOutbox } from './policy.ts';
 export { insertMembership, insertUser, usersWithRoleInRegion } from './repo.ts';
 export { accountRoutes } from './routes.tsx';
 export { actorForUser, actorFromApiToken, actorFromSession, startPage } from './service.ts';
+export {
+  type InviteResult,
+  type InviteTarget,
+  type InviteUserInput,
+  inviteUser,
+} from './service/invite-user.ts';

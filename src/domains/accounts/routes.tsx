@@ -4,15 +4,20 @@ import { type AnyRoute, defineRoute, PUBLIC, signedIn } from '../../platform/htt
 import { SESSION_COOKIE } from '../../platform/http/server.ts';
 import { messages } from './messages.ts';
 import { loginForm, loginQuery } from './schema.ts';
+import { accountPageRoutes } from './routes/account.tsx';
+import { adminRoutes } from './routes/admin.tsx';
+import { accountApiRoutes } from './routes/api.ts';
+import { linkRoutes } from './routes/links.tsx';
+import { setSessionCookie } from './routes/session-cookie.ts';
 import * as service from './service.ts';
-import { AccountView, HomeView } from './views/account.tsx';
+import { HomeView } from './views/account.tsx';
 import { LoginView } from './views/login.tsx';
 
 function safeNext(next: string | undefined): string | null {
   return next?.startsWith('/') && !next.startsWith('//') ? next : null;
 }
 
-export const accountRoutes: AnyRoute[] = [
+const sessionRoutes: AnyRoute[] = [
   defineRoute({
     method: 'GET',
     url: '/',
@@ -50,14 +55,7 @@ export const accountRoutes: AnyRoute[] = [
       const { email, password, next } = ctx.form.value;
       try {
         const { token, actor } = await service.login(ctx.db, { email, password, ip: ctx.ip });
-        ctx.reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: 'auto',
-          signed: true,
-          maxAge: service.SESSION_TTL_HOURS * 3600,
-        });
+        setSessionCookie(ctx.reply, token);
         return ctx.redirect(safeNext(next) ?? service.startPage(actor));
       } catch (err) {
         if (!(err instanceof AppError) || (err.code !== 'UNAUTHENTICATED' && err.code !== 'RATE_LIMITED')) throw err;
@@ -80,16 +78,6 @@ export const accountRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    method: 'GET',
-    url: '/account',
-    kind: 'page',
-    access: signedIn,
-    handler: async (ctx) => {
-      const t = translator(messages, ctx.locale);
-      return ctx.page(t('account.title'), <AccountView t={t} actor={ctx.actor} csrf={ctx.csrfToken()} />);
-    },
-  }),
-  defineRoute({
     method: 'POST',
     url: '/account/logout-everywhere',
     kind: 'page',
@@ -100,4 +88,13 @@ export const accountRoutes: AnyRoute[] = [
       return ctx.redirect('/login', translator(messages, ctx.locale)('account.loggedOutEverywhere', { count }));
     },
   }),
+];
+
+/** Every page and API route of the accounts domain. */
+export const accountRoutes: AnyRoute[] = [
+  ...sessionRoutes,
+  ...accountPageRoutes,
+  ...linkRoutes,
+  ...adminRoutes,
+  ...accountApiRoutes,
 ];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { type AnyRoute, defineRoute, policy } from '../../platform/http/registry.ts';
+import { maskOrgNumber } from '../../platform/identifiers.ts';
 import { canCreateCompany, canEditSomeCompany, canListCompanies } from './policy.ts';
 import { companyInput, companyListQuery, companyStatuses, idParams } from './schema.ts';
 import * as service from './service.ts';
-import { maskOrgNumber } from '../../platform/identifiers.ts';
 
 const workplaceOut = z.object({
   id: z.string().uuid(),
@@ -61,7 +61,12 @@ const listItemOut = z.object({
   municipalities: z.string().nullable(),
   updatedAt: z.string(),
 });
-const listOut = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), items: z.array(listItemOut) });
+const listOut = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(listItemOut),
+});
 
 /** View model for the API: no internal columns (region, owner ids). */
 function present(d: service.CompanyDetail): z.infer<typeof companyOut> {
@@ -156,7 +161,7 @@ export const companyApiRoutes: AnyRoute[] = [
     url: '/api/v1/companies/:id',
     kind: 'api',
     tag: 'companies',
-    summary: 'Replace a company\'s details; send `version` to refuse overwriting a newer change (409)',
+    summary: "Replace a company's details; send `version` to refuse overwriting a newer change (409)",
     access: policy('canEditSomeCompany', canEditSomeCompany),
     params: idParams,
     body: companyInput,

@@ -5,8 +5,13 @@ import { companyPageRoutes } from './routes.tsx';
 import { transferRoutes } from './transfer.tsx';
 
 // Import/export routes come before `/companies/:id` so their static paths win.
-export const companyRoutes: AnyRoute[] = [...transferRoutes, ...inviteRoutes, ...companyPageRoutes, ...companyApiRoutes];
+export const companyRoutes: AnyRoute[] = [
+  ...transferRoutes,
+  ...inviteRoutes,
+  ...companyPageRoutes,
+  ...companyApiRoutes,
+];
 export { canListCompanies } from './policy.ts';
-export { createCompany, getCompany } from './service.ts';
 export type { CompanyInput } from './schema.ts';
 export { companyInput } from './schema.ts';
+export { createCompany, getCompany } from './service.ts';

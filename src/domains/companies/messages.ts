@@ -12,7 +12,8 @@ export const messages = defineMessages(
     'companies.q': 'Sök på namn eller organisationsnummer',
     'companies.caption': 'Företag i urvalet',
     'company.orgNumber': 'Organisationsnummer',
-    'company.orgNumber.hint': '10 siffror, till exempel 556677-8899. En enskild firma har ägarens personnummer.',
+    'company.orgNumber.hint':
+      '10 siffror, till exempel 556677-8899. En enskild firma har ägarens personnummer.',
     'company.name': 'Namn',
     'company.sni': 'Bransch (SNI 2007)',
     'company.sni.hint': 'Femsiffrig SNI-kod, till exempel 25620 Metallegoarbeten.',
@@ -53,9 +54,12 @@ export const messages = defineMessages(
     'company.sme.no': 'Nej',
     'company.smeReason.sme': 'Färre än 250 anställda och omsättning eller balansomslutning under taken.',
     'company.smeReason.too_many_employees': 'Inte SME: 250 anställda eller fler.',
-    'company.smeReason.too_large_financials': 'Inte SME: både omsättning (över 50 M€) och balansomslutning (över 43 M€) över taken.',
-    'company.smeReason.group_too_large': 'Inte SME: koncernen med länkade företag och partnerföretag är för stor.',
-    'company.smeReason.unknown_financials': 'Färre än 250 anställda; omsättning och balansomslutning saknas – kontrollera.',
+    'company.smeReason.too_large_financials':
+      'Inte SME: både omsättning (över 50 M€) och balansomslutning (över 43 M€) över taken.',
+    'company.smeReason.group_too_large':
+      'Inte SME: koncernen med länkade företag och partnerföretag är för stor.',
+    'company.smeReason.unknown_financials':
+      'Färre än 250 anställda; omsättning och balansomslutning saknas – kontrollera.',
     'company.workplaces': 'Arbetsställen',
     'company.workplace': 'Arbetsställe {n}',
     'company.workplace.name': 'Benämning',
@@ -98,8 +102,10 @@ export const messages = defineMessages(
     'company.action.company.coach.assign': 'Tilldelade coach',
     'company.action.company.coach.unassign': 'Tog bort coach',
     'company.action.company.contact.invite': 'Bjöd in kontaktperson',
-    'company.maskedNotice': 'Enskild firma: organisationsnumret är ägarens personnummer och visas maskerat utanför företagets egna sidor.',
-    'company.publicRecord': 'Uppgifter som en myndighet har om företaget är allmänna handlingar. Affärsuppgifter kan omfattas av sekretess efter en skadeprövning.',
+    'company.maskedNotice':
+      'Enskild firma: organisationsnumret är ägarens personnummer och visas maskerat utanför företagets egna sidor.',
+    'company.publicRecord':
+      'Uppgifter som en myndighet har om företaget är allmänna handlingar. Affärsuppgifter kan omfattas av sekretess efter en skadeprövning.',
   },
   {
     'companies.title': 'Companies',
@@ -112,7 +118,8 @@ export const messages = defineMessages(
     'companies.q': 'Search by name or organisation number',
     'companies.caption': 'Companies in the selection',
     'company.orgNumber': 'Organisation number',
-    'company.orgNumber.hint': "10 digits, such as 556677-8899. A sole trader uses the owner's personal identity number.",
+    'company.orgNumber.hint':
+      "10 digits, such as 556677-8899. A sole trader uses the owner's personal identity number.",
     'company.name': 'Name',
     'company.sni': 'Industry (SNI 2007)',
     'company.sni.hint': 'Five-digit SNI code, such as 25620 Machining.',
@@ -153,9 +160,12 @@ export const messages = defineMessages(
     'company.sme.no': 'No',
     'company.smeReason.sme': 'Fewer than 250 employees and turnover or balance sheet within the ceilings.',
     'company.smeReason.too_many_employees': 'Not an SME: 250 employees or more.',
-    'company.smeReason.too_large_financials': 'Not an SME: both turnover (over €50 M) and balance sheet (over €43 M) exceed the ceilings.',
-    'company.smeReason.group_too_large': 'Not an SME: the group with linked and partner enterprises is too large.',
-    'company.smeReason.unknown_financials': 'Fewer than 250 employees; turnover and balance sheet are missing – please check.',
+    'company.smeReason.too_large_financials':
+      'Not an SME: both turnover (over €50 M) and balance sheet (over €43 M) exceed the ceilings.',
+    'company.smeReason.group_too_large':
+      'Not an SME: the group with linked and partner enterprises is too large.',
+    'company.smeReason.unknown_financials':
+      'Fewer than 250 employees; turnover and balance sheet are missing – please check.',
     'company.workplaces': 'Workplaces',
     'company.workplace': 'Workplace {n}',
     'company.workplace.name': 'Name',
@@ -198,8 +208,10 @@ export const messages = defineMessages(
     'company.action.company.coach.assign': 'Assigned a coach',
     'company.action.company.coach.unassign': 'Removed a coach',
     'company.action.company.contact.invite': 'Invited a contact',
-    'company.maskedNotice': "Sole trader: the organisation number is the owner's personal identity number and is masked outside the company's own pages.",
-    'company.publicRecord': 'What an authority holds about the company is a public record. Business information may be secret after a harm test.',
+    'company.maskedNotice':
+      "Sole trader: the organisation number is the owner's personal identity number and is masked outside the company's own pages.",
+    'company.publicRecord':
+      'What an authority holds about the company is a public record. Business information may be secret after a harm test.',
   },
 );
 

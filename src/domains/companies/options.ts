@@ -18,8 +18,8 @@ let sniCache: Promise<{ code: string; name: string }[]> | null = null;
 
 /** All SNI 2007 detail groups (821), for the no-JavaScript datalist. Reference data is immutable per run. */
 export function sniDetailOptions(db: Db): Promise<{ code: string; name: string }[]> {
-  sniCache ??= searchSni(db, "", 1000)
-    .then((rows) => rows.map((r) => ({ code: r.code, name: r.name ?? "" })))
+  sniCache ??= searchSni(db, '', 1000)
+    .then((rows) => rows.map((r) => ({ code: r.code, name: r.name ?? '' })))
     .catch((err) => {
       sniCache = null;
       throw err;

@@ -13,12 +13,18 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 export function readScope(actor: Actor): CompanyScope {
   const ms = actor.memberships;
   return {
-    regionIds: uniq(ms.filter((m) => m.role === 'region_admin' || m.role === 'esf_admin').map((m) => m.regionId)),
+    regionIds: uniq(
+      ms.filter((m) => m.role === 'region_admin' || m.role === 'esf_admin').map((m) => m.regionId),
+    ),
     municipalityCodes: uniq(
-      ms.filter((m) => m.role === 'municipality_officer' && m.municipalityCode).map((m) => m.municipalityCode as string),
+      ms
+        .filter((m) => m.role === 'municipality_officer' && m.municipalityCode)
+        .map((m) => m.municipalityCode as string),
     ),
     coachUserId: ms.some((m) => m.role === 'coach') ? actor.userId : null,
-    companyIds: uniq(ms.filter((m) => m.role === 'company_contact' && m.companyId).map((m) => m.companyId as string)),
+    companyIds: uniq(
+      ms.filter((m) => m.role === 'company_contact' && m.companyId).map((m) => m.companyId as string),
+    ),
   };
 }
 
@@ -38,7 +44,8 @@ export const isEmptyScope = (s: CompanyScope): boolean =>
 
 export const canListCompanies = (actor: Actor): boolean =>
   hasRole(actor, 'region_admin', 'municipality_officer', 'coach', 'esf_admin', 'company_contact');
-export const canCreateCompany = (actor: Actor): boolean => hasRole(actor, 'region_admin', 'municipality_officer');
+export const canCreateCompany = (actor: Actor): boolean =>
+  hasRole(actor, 'region_admin', 'municipality_officer');
 export const canImportCompanies = canCreateCompany;
 export const canEditSomeCompany = (actor: Actor): boolean =>
   hasRole(actor, 'region_admin', 'municipality_officer', 'company_contact');
@@ -53,7 +60,10 @@ export function registeringMembership(actor: Actor, workplaceMunicipalities: str
   if (admin) return admin;
   return (
     actor.memberships.find(
-      (m) => m.role === 'municipality_officer' && m.municipalityCode && workplaceMunicipalities.includes(m.municipalityCode),
+      (m) =>
+        m.role === 'municipality_officer' &&
+        m.municipalityCode &&
+        workplaceMunicipalities.includes(m.municipalityCode),
     ) ?? null
   );
 }

@@ -17,7 +17,9 @@ export function scopeSql(scope: CompanyScope, params: SqlParam[], alias = 'c'): 
   }
   if (scope.coachUserId) {
     params.push(scope.coachUserId);
-    parts.push(`EXISTS (SELECT 1 FROM company_coaches sc WHERE sc.company_id = ${alias}.id AND sc.user_id = $${params.length})`);
+    parts.push(
+      `EXISTS (SELECT 1 FROM company_coaches sc WHERE sc.company_id = ${alias}.id AND sc.user_id = $${params.length})`,
+    );
   }
   if (scope.companyIds.length) {
     params.push(scope.companyIds);
@@ -59,7 +61,9 @@ function filterSql(q: Omit<CompanyListQuery, 'page' | 'pageSize' | 'sort'>, para
   }
   if (q.municipality) {
     params.push(q.municipality);
-    where.push(`EXISTS (SELECT 1 FROM company_workplaces fw WHERE fw.company_id = c.id AND fw.municipality_code = $${params.length})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM company_workplaces fw WHERE fw.company_id = c.id AND fw.municipality_code = $${params.length})`,
+    );
   }
   if (q.sni) {
     if (/^[A-U]$/.test(q.sni)) {
@@ -86,7 +90,10 @@ export async function listCompanies(
   const params: SqlParam[] = [];
   const where = [scopeSql(scope, params), ...filterSql(q, params)].join(' AND ');
   const order = q.sort === 'updated' ? 'c.updated_at DESC, c.id' : 'lower(c.name), c.id';
-  const countRows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM companies c WHERE ${where}`, params);
+  const countRows = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM companies c WHERE ${where}`,
+    params,
+  );
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   const rows = await db.query<CompanyListRow>(
     `SELECT c.id, c.org_number AS "orgNumber", c.is_sole_trader AS "isSoleTrader", c.name, c.sni_code AS "sniCode",
@@ -219,10 +226,10 @@ export async function assignCoach(db: Db, companyId: string, userId: string, by:
 }
 
 export async function unassignCoach(db: Db, companyId: string, userId: string): Promise<boolean> {
-  const rows = await db.query('DELETE FROM company_coaches WHERE company_id = $1 AND user_id = $2 RETURNING user_id', [
-    companyId,
-    userId,
-  ]);
+  const rows = await db.query(
+    'DELETE FROM company_coaches WHERE company_id = $1 AND user_id = $2 RETURNING user_id',
+    [companyId, userId],
+  );
   return rows.length > 0;
 }
 
@@ -301,7 +308,11 @@ export async function insertCompany(db: Db, c: CompanyWrite): Promise<void> {
 }
 
 /** Update if the version still matches; returns false when someone else saved first. */
-export async function updateCompany(db: Db, c: CompanyWrite, expectedVersion: number | null): Promise<boolean> {
+export async function updateCompany(
+  db: Db,
+  c: CompanyWrite,
+  expectedVersion: number | null,
+): Promise<boolean> {
   const values = writeValues(c);
   const sets = WRITE_COLUMNS.map((col, i) => `${col} = $${i + 2}`).join(', ');
   const params: SqlParam[] = [c.id, ...values];
@@ -317,7 +328,11 @@ export async function updateCompany(db: Db, c: CompanyWrite, expectedVersion: nu
   return rows.length > 0;
 }
 
-export async function replaceWorkplaces(db: Db, companyId: string, list: (WorkplaceInput & { id: string })[]): Promise<void> {
+export async function replaceWorkplaces(
+  db: Db,
+  companyId: string,
+  list: (WorkplaceInput & { id: string })[],
+): Promise<void> {
   await db.query('DELETE FROM company_workplaces WHERE company_id = $1 AND NOT (id = ANY($2::uuid[]))', [
     companyId,
     list.map((w) => w.id),
@@ -333,7 +348,11 @@ export async function replaceWorkplaces(db: Db, companyId: string, list: (Workpl
   }
 }
 
-export async function replaceContacts(db: Db, companyId: string, list: (ContactInput & { id: string })[]): Promise<void> {
+export async function replaceContacts(
+  db: Db,
+  companyId: string,
+  list: (ContactInput & { id: string })[],
+): Promise<void> {
   await db.query('DELETE FROM company_contacts WHERE company_id = $1 AND NOT (id = ANY($2::uuid[]))', [
     companyId,
     list.map((c) => c.id),

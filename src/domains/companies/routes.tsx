@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import { translator } from '../../platform/i18n/index.ts';
 import { rawForm } from '../../platform/http/forms.ts';
 import { type AnyRoute, type Ctx, defineRoute, policy } from '../../platform/http/registry.ts';
+import { translator } from '../../platform/i18n/index.ts';
+import { coachOptions } from './coaches.ts';
 import { messages } from './messages.ts';
 import { regionMunicipalities, sniDetailOptions } from './options.ts';
-import { canAssignCoaches, canCreateCompany, canEditSomeCompany, canImportCompanies, canListCompanies } from './policy.ts';
+import {
+  canAssignCoaches,
+  canCreateCompany,
+  canEditSomeCompany,
+  canImportCompanies,
+  canListCompanies,
+} from './policy.ts';
 import { companyForm, companyListQuery, idParams } from './schema.ts';
 import * as service from './service.ts';
-import { coachOptions } from './coaches.ts';
 import { CompanyDetailView } from './views/detail.tsx';
 import { CompanyFormView, rowCount } from './views/form.tsx';
 import { CompanyListView } from './views/list.tsx';
@@ -43,18 +49,28 @@ function detailToValues(d: service.CompanyDetail): Record<string, string> {
       values[`workplaces.${i}.${key}`] = s(w[key]);
   }
   for (const [i, p] of d.contacts.entries()) {
-    for (const key of ['id', 'name', 'roleTitle', 'email', 'phone'] as const) values[`contacts.${i}.${key}`] = s(p[key]);
+    for (const key of ['id', 'name', 'roleTitle', 'email', 'phone'] as const)
+      values[`contacts.${i}.${key}`] = s(p[key]);
   }
   return values;
 }
 
 async function renderForm(
   ctx: Ctx<unknown, unknown, unknown>,
-  opts: { title: string; action: string; values: Record<string, string>; errors: FieldError[]; status: number },
+  opts: {
+    title: string;
+    action: string;
+    values: Record<string, string>;
+    errors: FieldError[];
+    status: number;
+  },
 ) {
   const t = translator(messages, ctx.locale);
   const more = opts.values._more === '1';
-  const [municipalities, sniOptions] = await Promise.all([regionMunicipalities(ctx.db, ctx.actor), sniDetailOptions(ctx.db)]);
+  const [municipalities, sniOptions] = await Promise.all([
+    regionMunicipalities(ctx.db, ctx.actor),
+    sniDetailOptions(ctx.db),
+  ]);
   return ctx.page(
     opts.title,
     <CompanyFormView
@@ -76,7 +92,8 @@ async function renderForm(
 function errorsOf(err: unknown): { errors: FieldError[]; status: number } | null {
   if (!(err instanceof AppError)) return null;
   if (err.code === 'VALIDATION') return { errors: err.fields, status: 422 };
-  if (err.code === 'CONFLICT') return { errors: [{ field: '_form', message: 'validation.stale' }], status: 409 };
+  if (err.code === 'CONFLICT')
+    return { errors: [{ field: '_form', message: 'validation.stale' }], status: 409 };
   return null;
 }
 
@@ -114,7 +131,13 @@ export const companyPageRoutes: AnyRoute[] = [
     access: createAccess,
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
-      return renderForm(ctx, { title: t('companies.new'), action: '/companies', values: {}, errors: [], status: 200 });
+      return renderForm(ctx, {
+        title: t('companies.new'),
+        action: '/companies',
+        values: {},
+        errors: [],
+        status: 200,
+      });
     },
   }),
   defineRoute({
@@ -226,7 +249,13 @@ export const companyPageRoutes: AnyRoute[] = [
       if (!ctx.form.ok) throw new AppError('VALIDATION', 'VALIDATION', ctx.form.errors);
       const detail = await service.getCompany(ctx.db, ctx.actor, ctx.params.id);
       const options = await coachOptions(ctx.db, detail);
-      await service.assignCoach(ctx.db, { actor: ctx.actor, ip: ctx.ip }, ctx.params.id, ctx.form.value.coach, options.map((o) => o.userId));
+      await service.assignCoach(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip },
+        ctx.params.id,
+        ctx.form.value.coach,
+        options.map((o) => o.userId),
+      );
       return ctx.redirect(`/companies/${ctx.params.id}`, translator(messages, ctx.locale)('form.saved'));
     },
   }),

@@ -4,7 +4,16 @@ import { parseOrgNumber } from '../../platform/identifiers.ts';
 
 export const companyStatuses = ['interested', 'eligible', 'active', 'closed'] as const;
 export type CompanyStatus = (typeof companyStatuses)[number];
-export const foundVia = ['municipality', 'region', 'event', 'website', 'other_company', 'provider', 'media', 'other'] as const;
+export const foundVia = [
+  'municipality',
+  'region',
+  'event',
+  'website',
+  'other_company',
+  'provider',
+  'media',
+  'other',
+] as const;
 export const sizeClasses = ['0', '1-9', '10-49', '50-249', '250+'] as const;
 
 const orgNumber = f.text(20).transform((value, ctx) => {
@@ -19,7 +28,9 @@ const orgNumber = f.text(20).transform((value, ctx) => {
 const isBlankRow = (row: unknown) =>
   typeof row === 'object' &&
   row !== null &&
-  Object.entries(row).every(([k, v]) => k === 'id' || v === undefined || v === null || (typeof v === 'string' && v.trim() === ''));
+  Object.entries(row).every(
+    ([k, v]) => k === 'id' || v === undefined || v === null || (typeof v === 'string' && v.trim() === ''),
+  );
 
 const optId = z.preprocess((v) => (v === '' ? undefined : v), z.string().uuid('validation.uuid').optional());
 
@@ -30,7 +41,12 @@ export const workplaceInput = z.object({
   postalCode: f.optText(10),
   city: f.optText(100),
   municipalityCode: f.text(4).pipe(z.string().regex(/^\d{4}$/, 'validation.municipality.unknown')),
-  cfar: f.optText(8).pipe(z.string().regex(/^\d{8}$/, 'validation.cfar').nullable()),
+  cfar: f.optText(8).pipe(
+    z
+      .string()
+      .regex(/^\d{8}$/, 'validation.cfar')
+      .nullable(),
+  ),
 });
 export type WorkplaceInput = z.infer<typeof workplaceInput>;
 
@@ -93,8 +109,20 @@ export const companyForm = z.preprocess(formToCompanyInput, companyInput);
 export const companyListQuery = z.object({
   q: f.optText(100),
   status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(companyStatuses).optional()),
-  municipality: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}$/).optional()),
-  sni: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^([A-U]|\d{2,5})$/).optional()),
+  municipality: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional(),
+  ),
+  sni: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^([A-U]|\d{2,5})$/)
+      .optional(),
+  ),
   size: z.preprocess((v) => (v === '' ? undefined : v), z.enum(sizeClasses).optional()),
   sme: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['yes', 'no']).optional()),
   sort: z.enum(['name', 'updated']).default('name'),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../platform/auth.ts';
 import { audit, auditTrail } from '../../platform/audit.ts';
+import type { Actor } from '../../platform/auth.ts';
 import { type Db, isUniqueViolation } from '../../platform/db.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { findOrganisation } from '../organisations/index.ts';
@@ -35,8 +35,17 @@ export async function getCompany(db: Db, actor: Actor, id: string): Promise<Comp
     repo.listContacts(db, id),
     repo.listCoaches(db, id),
   ]);
-  const staffEditor = editable !== null && actor.memberships.some((m) => m.role === 'region_admin' || m.role === 'municipality_officer');
-  return { company, workplaces, contacts, coaches, canEdit: editable !== null, canAssignCoaches: staffEditor };
+  const staffEditor =
+    editable !== null &&
+    actor.memberships.some((m) => m.role === 'region_admin' || m.role === 'municipality_officer');
+  return {
+    company,
+    workplaces,
+    contacts,
+    coaches,
+    canEdit: editable !== null,
+    canAssignCoaches: staffEditor,
+  };
 }
 
 export async function companyHistory(db: Db, actor: Actor, id: string) {
@@ -46,23 +55,44 @@ export async function companyHistory(db: Db, actor: Actor, id: string) {
 }
 
 /** Checks against reference data and scope that a schema cannot make; all problems at once. */
-async function referenceErrors(db: Db, input: CompanyInput, regionId: string | null, actor: Actor, isNew: boolean): Promise<FieldError[]> {
+async function referenceErrors(
+  db: Db,
+  input: CompanyInput,
+  regionId: string | null,
+  actor: Actor,
+  isNew: boolean,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  if (input.sniCode && !(await sniExists(db, input.sniCode))) errors.push({ field: 'sniCode', message: 'validation.sni.unknown' });
+  if (input.sniCode && !(await sniExists(db, input.sniCode)))
+    errors.push({ field: 'sniCode', message: 'validation.sni.unknown' });
   const region = regionId ? await findOrganisation(db, regionId) : null;
   for (const [i, w] of input.workplaces.entries()) {
     const municipality = await findMunicipality(db, w.municipalityCode);
-    if (!municipality) errors.push({ field: `workplaces.${i}.municipalityCode`, message: 'validation.municipality.unknown' });
+    if (!municipality)
+      errors.push({ field: `workplaces.${i}.municipalityCode`, message: 'validation.municipality.unknown' });
     else if (region?.code && municipality.countyCode !== region.code)
-      errors.push({ field: `workplaces.${i}.municipalityCode`, message: 'validation.municipality.outsideRegion' });
+      errors.push({
+        field: `workplaces.${i}.municipalityCode`,
+        message: 'validation.municipality.outsideRegion',
+      });
   }
-  if (isNew && errors.length === 0 && !registeringMembership(actor, input.workplaces.map((w) => w.municipalityCode))) {
+  if (
+    isNew &&
+    errors.length === 0 &&
+    !registeringMembership(
+      actor,
+      input.workplaces.map((w) => w.municipalityCode),
+    )
+  ) {
     errors.push({ field: 'workplaces.0.municipalityCode', message: 'validation.municipality.outsideScope' });
   }
   return errors;
 }
 
-function toWrite(input: CompanyInput, base: { id: string; regionId: string; ownerOrgId: string }): repo.CompanyWrite {
+function toWrite(
+  input: CompanyInput,
+  base: { id: string; regionId: string; ownerOrgId: string },
+): repo.CompanyWrite {
   const employees = input.employeesWomen + input.employeesMen;
   const sme = classifySme({
     employees,
@@ -111,7 +141,10 @@ export interface WriteContext {
 
 /** Register a company. The region and owning organisation follow the registering membership. */
 export async function createCompany(db: Db, ctx: WriteContext, input: CompanyInput): Promise<string> {
-  const membership = registeringMembership(ctx.actor, input.workplaces.map((w) => w.municipalityCode));
+  const membership = registeringMembership(
+    ctx.actor,
+    input.workplaces.map((w) => w.municipalityCode),
+  );
   const errors = await referenceErrors(db, input, membership?.regionId ?? null, ctx.actor, true);
   if (errors.length || !membership?.organisationId) throw new AppError('VALIDATION', 'VALIDATION', errors);
   const id = randomUUID();
@@ -131,7 +164,10 @@ export async function createCompany(db: Db, ctx: WriteContext, input: CompanyInp
       });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'orgNumber', message: 'validation.orgNumber.taken' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('VALIDATION', 'VALIDATION', [
+        { field: 'orgNumber', message: 'validation.orgNumber.taken' },
+      ]);
     throw err;
   }
   return id;
@@ -155,7 +191,12 @@ const AUDITED: (keyof repo.CompanyWrite)[] = [
 ];
 
 /** Update a company the actor may edit. A stale version answers CONFLICT with nothing written. */
-export async function updateCompany(db: Db, ctx: WriteContext, id: string, input: CompanyInput): Promise<void> {
+export async function updateCompany(
+  db: Db,
+  ctx: WriteContext,
+  id: string,
+  input: CompanyInput,
+): Promise<void> {
   const current = await repo.findCompany(db, writeScope(ctx.actor), id);
   if (!current) {
     if (await repo.findCompany(db, readScope(ctx.actor), id)) throw new AppError('FORBIDDEN');
@@ -186,22 +227,51 @@ export async function updateCompany(db: Db, ctx: WriteContext, id: string, input
       });
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'orgNumber', message: 'validation.orgNumber.taken' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('VALIDATION', 'VALIDATION', [
+        { field: 'orgNumber', message: 'validation.orgNumber.taken' },
+      ]);
     throw err;
   }
 }
 
-export async function assignCoach(db: Db, ctx: WriteContext, companyId: string, coachUserId: string, coachIds: string[]): Promise<void> {
+export async function assignCoach(
+  db: Db,
+  ctx: WriteContext,
+  companyId: string,
+  coachUserId: string,
+  coachIds: string[],
+): Promise<void> {
   const detail = await getCompany(db, ctx.actor, companyId);
   if (!detail.canAssignCoaches) throw new AppError('FORBIDDEN');
-  if (!coachIds.includes(coachUserId)) throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'coach', message: 'validation.choice' }]);
+  if (!coachIds.includes(coachUserId))
+    throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'coach', message: 'validation.choice' }]);
   if (await repo.assignCoach(db, companyId, coachUserId, ctx.actor.userId))
-    await audit(db, { actorUserId: ctx.actor.userId, action: 'company.coach.assign', entityType: 'company', entityId: companyId, ip: ctx.ip, details: { coach: coachUserId } });
+    await audit(db, {
+      actorUserId: ctx.actor.userId,
+      action: 'company.coach.assign',
+      entityType: 'company',
+      entityId: companyId,
+      ip: ctx.ip,
+      details: { coach: coachUserId },
+    });
 }
 
-export async function unassignCoach(db: Db, ctx: WriteContext, companyId: string, coachUserId: string): Promise<void> {
+export async function unassignCoach(
+  db: Db,
+  ctx: WriteContext,
+  companyId: string,
+  coachUserId: string,
+): Promise<void> {
   const detail = await getCompany(db, ctx.actor, companyId);
   if (!detail.canAssignCoaches) throw new AppError('FORBIDDEN');
   if (await repo.unassignCoach(db, companyId, coachUserId))
-    await audit(db, { actorUserId: ctx.actor.userId, action: 'company.coach.unassign', entityType: 'company', entityId: companyId, ip: ctx.ip, details: { coach: coachUserId } });
+    await audit(db, {
+      actorUserId: ctx.actor.userId,
+      action: 'company.coach.unassign',
+      entityType: 'company',
+      entityId: companyId,
+      ip: ctx.ip,
+      details: { coach: coachUserId },
+    });
 }

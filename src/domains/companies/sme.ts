@@ -16,7 +16,12 @@ export interface SmeInput {
   groupBalanceTsek: number | null;
 }
 
-export type SmeReason = 'sme' | 'too_many_employees' | 'too_large_financials' | 'group_too_large' | 'unknown_financials';
+export type SmeReason =
+  | 'sme'
+  | 'too_many_employees'
+  | 'too_large_financials'
+  | 'group_too_large'
+  | 'unknown_financials';
 
 export interface SmeResult {
   isSme: boolean;
@@ -31,10 +36,14 @@ const eur = (tsek: number) => (tsek * 1000) / SEK_PER_EUR;
  * fewer than 250 employees count as SME but are flagged so the officer asks.
  */
 export function classifySme(input: SmeInput): SmeResult {
-  const employees = input.partOfGroup && input.groupEmployees !== null ? input.groupEmployees : input.employees;
-  const turnover = input.partOfGroup && input.groupTurnoverTsek !== null ? input.groupTurnoverTsek : input.turnoverTsek;
-  const balance = input.partOfGroup && input.groupBalanceTsek !== null ? input.groupBalanceTsek : input.balanceTsek;
-  const groupReason = (r: SmeReason): SmeReason => (input.partOfGroup && r !== 'unknown_financials' ? 'group_too_large' : r);
+  const employees =
+    input.partOfGroup && input.groupEmployees !== null ? input.groupEmployees : input.employees;
+  const turnover =
+    input.partOfGroup && input.groupTurnoverTsek !== null ? input.groupTurnoverTsek : input.turnoverTsek;
+  const balance =
+    input.partOfGroup && input.groupBalanceTsek !== null ? input.groupBalanceTsek : input.balanceTsek;
+  const groupReason = (r: SmeReason): SmeReason =>
+    input.partOfGroup && r !== 'unknown_financials' ? 'group_too_large' : r;
   if (employees >= MAX_EMPLOYEES) return { isSme: false, reason: groupReason('too_many_employees') };
   if (turnover === null && balance === null) return { isSme: true, reason: 'unknown_financials' };
   const turnoverOk = turnover !== null && eur(turnover) <= MAX_TURNOVER_EUR;

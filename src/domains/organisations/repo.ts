@@ -19,10 +19,10 @@ export async function insertOrganisation(db: Db, o: OrganisationRow): Promise<vo
 }
 
 export async function findByKindCode(db: Db, kind: string, code: string): Promise<OrganisationRow | null> {
-  const rows = await db.query<OrganisationRow>(`SELECT ${COLUMNS} FROM organisations WHERE kind = $1 AND code = $2`, [
-    kind,
-    code,
-  ]);
+  const rows = await db.query<OrganisationRow>(
+    `SELECT ${COLUMNS} FROM organisations WHERE kind = $1 AND code = $2`,
+    [kind, code],
+  );
   return rows[0] ?? null;
 }
 

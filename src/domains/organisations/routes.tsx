@@ -1,5 +1,5 @@
-import { formatDate, formatMoney, translator } from '../../platform/i18n/index.ts';
 import { type AnyRoute, defineRoute, policy } from '../../platform/http/registry.ts';
+import { formatDate, formatMoney, translator } from '../../platform/i18n/index.ts';
 import { messages } from './messages.ts';
 import { canViewOrganisations } from './policy.ts';
 import { regionOverview } from './service.ts';
@@ -18,20 +18,30 @@ export const organisationRoutes: AnyRoute[] = [
       return ctx.page(
         t('orgs.title'),
         <>
-          <h1 class="ds-heading" data-size="lg">
+          <h1 class="ds-heading" data-size="lg" safe>
             {t('orgs.title')}
           </h1>
-          <h2 class="ds-heading" data-size="sm">
+          <h2 class="ds-heading" data-size="sm" safe>
             {t('orgs.programmes')}
           </h2>
           <table class="ds-table" data-testid="programmes">
-            <caption class="ds-sr-only">{t('orgs.programmes')}</caption>
+            <caption class="ds-sr-only" safe>
+              {t('orgs.programmes')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{t('orgs.programme.name')}</th>
-                <th scope="col">{t('orgs.programme.period')}</th>
-                <th scope="col">{t('orgs.programme.ruleSet')}</th>
-                <th scope="col">{t('orgs.programme.funders')}</th>
+                <th scope="col" safe>
+                  {t('orgs.programme.name')}
+                </th>
+                <th scope="col" safe>
+                  {t('orgs.programme.period')}
+                </th>
+                <th scope="col" safe>
+                  {t('orgs.programme.ruleSet')}
+                </th>
+                <th scope="col" safe>
+                  {t('orgs.programme.funders')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -45,20 +55,30 @@ export const organisationRoutes: AnyRoute[] = [
               ))}
             </tbody>
           </table>
-          <h2 class="ds-heading" data-size="sm">
+          <h2 class="ds-heading" data-size="sm" safe>
             {t('orgs.sharing')}
           </h2>
-          <p class="ds-paragraph">{t('orgs.sharing.body')}</p>
-          <h2 class="ds-heading" data-size="sm">
+          <p class="ds-paragraph" safe>
+            {t('orgs.sharing.body')}
+          </p>
+          <h2 class="ds-heading" data-size="sm" safe>
             {t('orgs.organisations')}
           </h2>
           <table class="ds-table" data-testid="organisations">
-            <caption class="ds-sr-only">{t('orgs.organisations')}</caption>
+            <caption class="ds-sr-only" safe>
+              {t('orgs.organisations')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{t('orgs.name')}</th>
-                <th scope="col">{t('orgs.kind')}</th>
-                <th scope="col">{t('orgs.code')}</th>
+                <th scope="col" safe>
+                  {t('orgs.name')}
+                </th>
+                <th scope="col" safe>
+                  {t('orgs.kind')}
+                </th>
+                <th scope="col" safe>
+                  {t('orgs.code')}
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, hasRole } from '../../platform/auth.ts';
 import { audit } from '../../platform/audit.ts';
+import { type Actor, hasRole } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findCounty, municipalitiesOfCounty } from '../reference/index.ts';
@@ -14,25 +14,53 @@ export type { OrganisationRow, ProgrammeRow } from './repo.ts';
  */
 export async function ensureRegion(db: Db, countyCode: string, name?: string): Promise<string> {
   const county = await findCounty(db, countyCode);
-  if (!county) throw new AppError('VALIDATION', 'validation.invalid', [{ field: 'county', message: 'validation.invalid' }]);
+  if (!county)
+    throw new AppError('VALIDATION', 'validation.invalid', [
+      { field: 'county', message: 'validation.invalid' },
+    ]);
   return db.tx(async (tx) => {
     const existing = await repo.findByKindCode(tx, 'region', countyCode);
     const regionId = existing?.id ?? randomUUID();
     if (!existing) {
       const regionName = name ?? `Region ${county.name.replace(/s? län$/, '')}`;
-      await repo.insertOrganisation(tx, { id: regionId, kind: 'region', name: regionName, code: countyCode, regionId, orgNumber: null });
-      await audit(tx, { actorUserId: null, action: 'organisation.create', entityType: 'organisation', entityId: regionId, organisationId: regionId });
+      await repo.insertOrganisation(tx, {
+        id: regionId,
+        kind: 'region',
+        name: regionName,
+        code: countyCode,
+        regionId,
+        orgNumber: null,
+      });
+      await audit(tx, {
+        actorUserId: null,
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: regionId,
+        organisationId: regionId,
+      });
     }
     for (const m of await municipalitiesOfCounty(tx, countyCode)) {
       if (await repo.findByKindCode(tx, 'municipality', m.code)) continue;
       const id = randomUUID();
-      await repo.insertOrganisation(tx, { id, kind: 'municipality', name: `${m.name} kommun`, code: m.code, regionId, orgNumber: null });
+      await repo.insertOrganisation(tx, {
+        id,
+        kind: 'municipality',
+        name: `${m.name} kommun`,
+        code: m.code,
+        regionId,
+        orgNumber: null,
+      });
     }
     return regionId;
   });
 }
 
-export async function createProvider(db: Db, regionId: string, name: string, orgNumber: string | null): Promise<string> {
+export async function createProvider(
+  db: Db,
+  regionId: string,
+  name: string,
+  orgNumber: string | null,
+): Promise<string> {
   const id = randomUUID();
   await repo.insertOrganisation(db, { id, kind: 'provider', name, code: null, regionId, orgNumber });
   return id;
@@ -45,8 +73,10 @@ export async function createProgramme(db: Db, programme: Omit<repo.ProgrammeRow,
 }
 
 export const findOrganisation = repo.findById;
-export const findMunicipalityOrganisation = (db: Db, code: string) => repo.findByKindCode(db, 'municipality', code);
-export const findRegionByCounty = (db: Db, countyCode: string) => repo.findByKindCode(db, 'region', countyCode);
+export const findMunicipalityOrganisation = (db: Db, code: string) =>
+  repo.findByKindCode(db, 'municipality', code);
+export const findRegionByCounty = (db: Db, countyCode: string) =>
+  repo.findByKindCode(db, 'region', countyCode);
 
 /** Regions the actor belongs to through any membership. */
 export function regionIdsOf(actor: Actor): string[] {
@@ -59,7 +89,8 @@ export interface RegionOverview {
 }
 
 export async function regionOverview(db: Db, actor: Actor): Promise<RegionOverview> {
-  if (!hasRole(actor, 'region_admin', 'municipality_officer', 'esf_admin', 'coach')) throw new AppError('FORBIDDEN');
+  if (!hasRole(actor, 'region_admin', 'municipality_officer', 'esf_admin', 'coach'))
+    throw new AppError('FORBIDDEN');
   const regionIds = regionIdsOf(actor);
   const organisations = (await Promise.all(regionIds.map((id) => repo.listInRegion(db, id)))).flat();
   const programmes = await repo.listProgrammes(db, regionIds);

@@ -14,7 +14,9 @@ export const f = {
     z.preprocess(blankToUndefined, z.string({ error: 'validation.required' }).max(max, 'validation.tooLong')),
   /** Optional trimmed text; blank becomes null. */
   optText: (max: number) =>
-    z.preprocess(blankToUndefined, z.string().max(max, 'validation.tooLong').optional()).transform((v) => v ?? null),
+    z
+      .preprocess(blankToUndefined, z.string().max(max, 'validation.tooLong').optional())
+      .transform((v) => v ?? null),
   email: () =>
     z.preprocess(
       blankToUndefined,
@@ -22,7 +24,10 @@ export const f = {
     ),
   optEmail: () =>
     z
-      .preprocess(blankToUndefined, z.string().max(254, 'validation.tooLong').email('validation.email').optional())
+      .preprocess(
+        blankToUndefined,
+        z.string().max(254, 'validation.tooLong').email('validation.email').optional(),
+      )
       .transform((v) => v ?? null),
   int: (min: number, max: number) =>
     z.preprocess(
@@ -66,10 +71,19 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
 
 function messageFor(issue: z.core.$ZodIssue): Pick<FieldError, 'message' | 'params'> {
   const key = issue.message;
-  if (issue.code === 'too_big') return { message: key.includes('.') ? key : 'validation.tooLong', params: { max: Number(issue.maximum) } };
-  if (issue.code === 'too_small') return { message: key.includes('.') ? key : 'validation.tooShort', params: { min: Number(issue.minimum) } };
+  if (issue.code === 'too_big')
+    return {
+      message: key.includes('.') ? key : 'validation.tooLong',
+      params: { max: Number(issue.maximum) },
+    };
+  if (issue.code === 'too_small')
+    return {
+      message: key.includes('.') ? key : 'validation.tooShort',
+      params: { min: Number(issue.minimum) },
+    };
   if (/^[a-z]+(\.[A-Za-z0-9]+)+$/.test(key)) return { message: key };
-  if (issue.code === 'invalid_type') return { message: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
+  if (issue.code === 'invalid_type')
+    return { message: issue.input === undefined ? 'validation.required' : 'validation.invalid' };
   if (issue.code === 'invalid_value') return { message: 'validation.choice' };
   return { message: 'validation.invalid' };
 }
@@ -80,7 +94,11 @@ export function rawForm(body: unknown): Record<string, string> {
   if (typeof body !== 'object' || body === null) return out;
   for (const [key, value] of Object.entries(body)) {
     if (key === '_csrf') continue;
-    out[key] = Array.isArray(value) ? String(value[0] ?? '') : typeof value === 'string' ? value : String(value ?? '');
+    out[key] = Array.isArray(value)
+      ? String(value[0] ?? '')
+      : typeof value === 'string'
+        ? value
+        : String(value ?? '');
   }
   return out;
 }

@@ -41,7 +41,10 @@ export function openApiDocument(routes: AnyRoute[], baseUrl: string): JsonSchema
       parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
       responses: {
         [success]: route.response
-          ? { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+            }
           : { description: 'OK' },
         401: problem,
         403: problem,
@@ -49,7 +52,11 @@ export function openApiDocument(routes: AnyRoute[], baseUrl: string): JsonSchema
         422: problem,
       },
     };
-    if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
+    if (route.body)
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+      };
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = op;
   }
@@ -58,7 +65,8 @@ export function openApiDocument(routes: AnyRoute[], baseUrl: string): JsonSchema
     info: {
       title: 'Kompetensnavet API',
       version: '1',
-      description: 'The JSON API of Kompetensnavet. Authenticate with a personal API token: `Authorization: Bearer <token>`.',
+      description:
+        'The JSON API of Kompetensnavet. Authenticate with a personal API token: `Authorization: Bearer <token>`.',
     },
     servers: [{ url: baseUrl }],
     components: {
@@ -75,7 +83,11 @@ export function openApiDocument(routes: AnyRoute[], baseUrl: string): JsonSchema
               type: 'array',
               items: {
                 type: 'object',
-                properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+                properties: {
+                  field: { type: 'string' },
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                },
               },
             },
           },

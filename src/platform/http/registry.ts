@@ -30,7 +30,9 @@ export const PUBLIC: Access = { public: true };
 export const policy = (name: string, check: (actor: Actor) => boolean): Access => ({ policy: check, name });
 export const signedIn = policy('signedIn', () => true);
 
-export type FormInput<B> = { ok: true; value: B } | { ok: false; errors: FieldError[]; raw: Record<string, string> };
+export type FormInput<B> =
+  | { ok: true; value: B }
+  | { ok: false; errors: FieldError[]; raw: Record<string, string> };
 
 export interface Ctx<P, Q, B> {
   req: FastifyRequest;

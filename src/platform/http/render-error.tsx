@@ -15,7 +15,11 @@ export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale
       title: t(`error.${status}.title` as CommonKey),
       status,
       code: error.code,
-      errors: error.fields.map((f) => ({ field: f.field, code: f.message, message: t(f.message as CommonKey, f.params) })),
+      errors: error.fields.map((f) => ({
+        field: f.field,
+        code: f.message,
+        message: t(f.message as CommonKey, f.params),
+      })),
     });
 }
 
@@ -30,27 +34,34 @@ export async function renderError(
   const title = t(`error.${status}.title` as CommonKey);
   const body = error.message === 'error.csrf' ? t('error.csrf') : t(`error.${status}.body` as CommonKey);
   const html = await (
-    <Page locale={req.locale} title={title} actor={req.actor} nav={nav} path={req.url} csrfToken={reply.generateCsrf()}>
+    <Page
+      locale={req.locale}
+      title={title}
+      actor={req.actor}
+      nav={nav}
+      path={req.url}
+      csrfToken={reply.generateCsrf()}
+    >
       <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {title}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {body}
-      </p>
-      {status === 401 ? (
-        <p class="ds-paragraph">
-          <a class="ds-link" href="/login">
-            {t('layout.login')}
-          </a>
+        <h1 class="ds-heading" data-size="lg" safe>
+          {title}
+        </h1>
+        <p class="ds-paragraph" safe>
+          {body}
         </p>
-      ) : (
-        <p class="ds-paragraph">
-          <a class="ds-link" href="/">
-            {t('error.back')}
-          </a>
-        </p>
-      )}
+        {status === 401 ? (
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/login" safe>
+              {t('layout.login')}
+            </a>
+          </p>
+        ) : (
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/" safe>
+              {t('error.back')}
+            </a>
+          </p>
+        )}
       </>
     </Page>
   );

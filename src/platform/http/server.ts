@@ -9,9 +9,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor } from '../auth.ts';
 import { AppError } from '../errors.ts';
-import { commonT, isLocale, type Locale } from '../i18n/index.ts';
-import { toFieldErrors } from './forms.ts';
-import { rawForm } from './forms.ts';
+import { isLocale, type Locale } from '../i18n/index.ts';
+import { rawForm, toFieldErrors } from './forms.ts';
 import type { AnyRoute, AppDeps, Ctx, FormInput } from './registry.ts';
 import { renderError, sendProblem } from './render-error.tsx';
 import { type NavItem, Page } from './views.tsx';
@@ -71,7 +70,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(formbody);
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: 10 * 1024 * 1024, files: 1 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -94,7 +96,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const body = req.body as Record<string, unknown> | undefined;
       const value = body?._csrf;
       if (typeof value === 'string') return value;
-      if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+      if (value && typeof value === 'object' && 'value' in value)
+        return String((value as { value: unknown }).value);
       return undefined;
     },
   });
@@ -137,7 +140,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const { locale } = req.params as { locale: string };
     const back = safeBack((req.query as { back?: unknown }).back);
     if (!isLocale(locale)) return reply.redirect(back);
-    reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+    reply.setCookie(LANG_COOKIE, locale, {
+      path: '/',
+      sameSite: 'lax',
+      maxAge: 365 * 24 * 3600,
+      httpOnly: true,
+    });
     return reply.redirect(back);
   });
 
@@ -153,7 +161,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       // No message, body or parameters: they may carry personal data.
       const e = err as { code?: unknown; name?: unknown; stack?: unknown };
       deps.logger.error(
-        { reqId: req.id, route: req.routeOptions?.url, errName: e.name, errCode: e.code, stack: String(e.stack ?? '').split('\n').slice(1, 6).join('\n') },
+        {
+          reqId: req.id,
+          route: req.routeOptions?.url,
+          errName: e.name,
+          errCode: e.code,
+          stack: String(e.stack ?? '')
+            .split('\n')
+            .slice(1, 6)
+            .join('\n'),
+        },
         'request failed',
       );
     }
@@ -167,9 +184,14 @@ function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as { code?: string; statusCode?: number };
   if (e.code?.startsWith('FST_CSRF')) return new AppError('FORBIDDEN', 'error.csrf');
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+  if (
+    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  )
     return new AppError('VALIDATION', 'error.422.body');
-  if (e.statusCode === 400 || e.code === 'FST_ERR_VALIDATION') return new AppError('VALIDATION', 'error.422.body');
+  if (e.statusCode === 400 || e.code === 'FST_ERR_VALIDATION')
+    return new AppError('VALIDATION', 'error.422.body');
   if (e.statusCode === 413) return new AppError('VALIDATION', 'error.422.body');
   if (e.statusCode === 415) return new AppError('VALIDATION', 'error.422.body');
   if (e.code === 'ECONNREFUSED' || e.code === '57P01' || e.code === '08006' || e.code === '08001')
@@ -199,7 +221,7 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
       let body: unknown = {};
       let form: FormInput<unknown> = { ok: true, value: {} };
       if (route.body && route.method !== 'GET') {
-        const input = route.multipart ? req.body : req.body ?? {};
+        const input = route.multipart ? req.body : (req.body ?? {});
         const parsed = route.body.safeParse(input);
         if (parsed.success) {
           body = parsed.data;
@@ -232,7 +254,11 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
         ip: req.ip,
         flash,
         csrfToken: csrf,
-        html: async (markup, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(await markup),
+        html: async (markup, status = 200) =>
+          reply
+            .code(status)
+            .type('text/html; charset=utf-8')
+            .send(await markup),
         page: async (title, content, status = 200) => {
           const markup = await Page({
             locale: req.locale,
@@ -247,7 +273,13 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
           return reply.code(status).type('text/html; charset=utf-8').send(markup);
         },
         redirect: (url, message) => {
-          if (message) reply.setCookie(FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'lax', signed: true });
+          if (message)
+            reply.setCookie(FLASH_COOKIE, message, {
+              path: '/',
+              httpOnly: true,
+              sameSite: 'lax',
+              signed: true,
+            });
           return reply.redirect(url, 303);
         },
       };
@@ -282,4 +314,3 @@ function readFlash(req: FastifyRequest, reply: FastifyReply): string | null {
   const unsigned = req.unsignCookie(raw);
   return unsigned.valid ? unsigned.value : null;
 }
-

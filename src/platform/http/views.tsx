@@ -25,6 +25,7 @@ function langSwitchHref(path: string, to: string): string {
 
 export function Page(props: PageProps): JSX.Element {
   const t = commonT(props.locale);
+  const children = props.children ?? '';
   const other = t('layout.switchToLang');
   return (
     <>
@@ -40,12 +41,12 @@ export function Page(props: PageProps): JSX.Element {
           <script src="/assets/app.js" defer></script>
         </head>
         <body>
-          <a class="ds-skip-link" href="#main">
+          <a class="ds-skip-link" href="#main" safe>
             {t('layout.skip')}
           </a>
           <header class="kn-header">
             <div class="kn-header__inner">
-              <a class="kn-brand" href="/">
+              <a class="kn-brand" href="/" safe>
                 {t('app.name')}
               </a>
               <div class="kn-header__tools">
@@ -55,6 +56,7 @@ export function Page(props: PageProps): JSX.Element {
                   lang={other}
                   hreflang={other}
                   data-testid="lang-switch"
+                  safe
                 >
                   {t('layout.switchTo')}
                 </a>
@@ -65,13 +67,13 @@ export function Page(props: PageProps): JSX.Element {
                     </span>
                     <form method="post" action="/logout" class="kn-inline-form">
                       <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
-                      <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm">
+                      <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm" safe>
                         {t('layout.logout')}
                       </button>
                     </form>
                   </>
                 ) : (
-                  <a class="ds-link" href="/login">
+                  <a class="ds-link" href="/login" safe>
                     {t('layout.login')}
                   </a>
                 )}
@@ -89,11 +91,14 @@ export function Page(props: PageProps): JSX.Element {
             ) : (
               ''
             )}
-            {props.children}
+            {children}
           </main>
           <footer class="kn-footer">
             <p class="ds-paragraph" data-size="sm">
-              {t('layout.footer')} <a class="ds-link" href="/accessibility">{t('layout.accessibility')}</a>
+              <span safe>{t('layout.footer')}</span>{' '}
+              <a class="ds-link" href="/accessibility" safe>
+                {t('layout.accessibility')}
+              </a>
             </p>
           </footer>
         </body>
@@ -111,7 +116,7 @@ function MainNav(props: { t: T<CommonKey>; items: NavItem[]; actor: Actor; path:
           const current = item.href === '/' ? props.path === '/' : props.path.startsWith(item.href);
           return (
             <li>
-              <a href={item.href} aria-current={current ? 'page' : undefined}>
+              <a href={item.href} aria-current={current ? 'page' : undefined} safe>
                 {props.t(item.label)}
               </a>
             </li>
@@ -126,8 +131,8 @@ function MainNav(props: { t: T<CommonKey>; items: NavItem[]; actor: Actor; path:
 export function ErrorSummary(props: { errors: FieldError[]; t: T<string> }): JSX.Element {
   if (props.errors.length === 0) return '';
   return (
-    <div class="ds-error-summary" tabindex="-1" data-error-summary aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" class="ds-heading" data-size="xs">
+    <section class="ds-error-summary" tabindex="-1" data-error-summary aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" class="ds-heading" data-size="xs" safe>
         {props.t('errorSummary.title')}
       </h2>
       <ul class="ds-list">
@@ -139,7 +144,7 @@ export function ErrorSummary(props: { errors: FieldError[]; t: T<string> }): JSX
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
 
@@ -286,7 +291,7 @@ export function Pagination(props: {
       <ul class="kn-pagination__list">
         {props.page > 1 ? (
           <li>
-            <a class="ds-link" href={props.href(props.page - 1)} rel="prev">
+            <a class="ds-link" href={props.href(props.page - 1)} rel="prev" safe>
               {props.t('pagination.previous')}
             </a>
           </li>
@@ -298,7 +303,7 @@ export function Pagination(props: {
         </li>
         {props.page < pages ? (
           <li>
-            <a class="ds-link" href={props.href(props.page + 1)} rel="next">
+            <a class="ds-link" href={props.href(props.page + 1)} rel="next" safe>
               {props.t('pagination.next')}
             </a>
           </li>

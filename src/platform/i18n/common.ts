@@ -75,7 +75,8 @@ const sv = {
   'validation.uuid': 'Ogiltig identitet.',
   'validation.orgNumber.format': 'Organisationsnumret ska ha 10 siffror, till exempel 556677-8899.',
   'validation.orgNumber.checksum': 'Organisationsnumret har fel kontrollsiffra.',
-  'validation.orgNumber.kind': 'Numret är varken ett organisationsnummer eller ett personnummer för enskild firma.',
+  'validation.orgNumber.kind':
+    'Numret är varken ett organisationsnummer eller ett personnummer för enskild firma.',
   'validation.orgNumber.taken': 'Ett företag med det organisationsnumret finns redan.',
   'validation.sni.unknown': 'SNI-koden finns inte i SNI 2007. Ange en femsiffrig kod, till exempel 25620.',
   'validation.municipality.unknown': 'Kommunkoden finns inte.',
@@ -84,7 +85,8 @@ const sv = {
   'validation.cfar': 'CFAR-numret ska ha 8 siffror.',
   'validation.password.weak': 'Lösenordet ska ha minst 12 tecken.',
   'validation.password.mismatch': 'Lösenorden är inte lika.',
-  'validation.stale': 'Någon annan har ändrat uppgifterna medan du arbetade. Dina ändringar visas nedan; spara igen för att skriva över.',
+  'validation.stale':
+    'Någon annan har ändrat uppgifterna medan du arbetade. Dina ändringar visas nedan; spara igen för att skriva över.',
   'validation.workplaces.min': 'Ange minst ett arbetsställe.',
 } as const;
 
@@ -163,16 +165,19 @@ const en: Record<keyof typeof sv, string> = {
   'validation.uuid': 'Invalid identifier.',
   'validation.orgNumber.format': 'The organisation number must have 10 digits, such as 556677-8899.',
   'validation.orgNumber.checksum': 'The organisation number has the wrong check digit.',
-  'validation.orgNumber.kind': "The number is neither an organisation number nor a sole trader's personal identity number.",
+  'validation.orgNumber.kind':
+    "The number is neither an organisation number nor a sole trader's personal identity number.",
   'validation.orgNumber.taken': 'A company with that organisation number already exists.',
-  'validation.sni.unknown': 'The SNI code does not exist in SNI 2007. Enter a five-digit code, such as 25620.',
+  'validation.sni.unknown':
+    'The SNI code does not exist in SNI 2007. Enter a five-digit code, such as 25620.',
   'validation.municipality.unknown': 'The municipality code does not exist.',
   'validation.municipality.outsideRegion': 'The municipality is not in the region.',
   'validation.municipality.outsideScope': 'You can only register workplaces in your own municipality.',
   'validation.cfar': 'The CFAR number must have 8 digits.',
   'validation.password.weak': 'The password must have at least 12 characters.',
   'validation.password.mismatch': 'The passwords do not match.',
-  'validation.stale': 'Someone else changed the data while you were working. Your changes are shown below; save again to overwrite.',
+  'validation.stale':
+    'Someone else changed the data while you were working. Your changes are shown below; save again to overwrite.',
   'validation.workplaces.min': 'Enter at least one workplace.',
 };
 

@@ -13,7 +13,10 @@ export interface Messages<K extends string> {
   en: Record<K, string>;
 }
 
-export function defineMessages<K extends string>(sv: Record<K, string>, en: Record<NoInfer<K>, string>): Messages<K> {
+export function defineMessages<K extends string>(
+  sv: Record<K, string>,
+  en: Record<NoInfer<K>, string>,
+): Messages<K> {
   return { sv, en };
 }
 
@@ -51,7 +54,11 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
-const moneyFormat = new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 });
+const moneyFormat = new Intl.NumberFormat('sv-SE', {
+  style: 'currency',
+  currency: 'SEK',
+  maximumFractionDigits: 0,
+});
 export function formatMoney(kronor: number): string {
   return moneyFormat.format(kronor);
 }

@@ -4,26 +4,27 @@ import { CsrfField } from '../../../platform/http/views.tsx';
 
 export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; extra?: JSX.Element }): JSX.Element {
   const { t, actor } = props;
+  const extra: JSX.Element = props.extra ?? '';
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('account.title')}
       </h1>
       <dl class="kn-facts">
-        <dt>{t('account.name')}</dt>
+        <dt safe>{t('account.name')}</dt>
         <dd safe>{actor.name}</dd>
-        <dt>{t('account.email')}</dt>
+        <dt safe>{t('account.email')}</dt>
         <dd safe>{actor.email}</dd>
       </dl>
-      <h2 class="ds-heading" data-size="sm">
+      <h2 class="ds-heading" data-size="sm" safe>
         {t('account.memberships')}
       </h2>
       <table class="ds-table" data-testid="memberships">
-        <caption class="ds-sr-only">{t('account.memberships')}</caption>
+        <caption class="ds-sr-only" safe>{t('account.memberships')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('account.role')}</th>
-            <th scope="col">{t('account.organisation')}</th>
+            <th scope="col" safe>{t('account.role')}</th>
+            <th scope="col" safe>{t('account.organisation')}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,13 +36,13 @@ export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; e
           ))}
         </tbody>
       </table>
-      {props.extra ?? ''}
+      {extra}
       <form method="post" action="/account/logout-everywhere" class="kn-form">
         <CsrfField token={props.csrf} />
-        <p class="ds-paragraph" data-size="sm">
+        <p class="ds-paragraph" data-size="sm" safe>
           {t('account.logoutEverywhereHint')}
         </p>
-        <button type="submit" class="ds-button" data-variant="secondary">
+        <button type="submit" class="ds-button" data-variant="secondary" safe>
           {t('account.logoutEverywhere')}
         </button>
       </form>
@@ -52,12 +53,12 @@ export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; e
 export function HomeView(props: { t: T<string> }): JSX.Element {
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {props.t('home.title')}
       </h1>
-      <p class="ds-paragraph">{props.t('home.intro')}</p>
+      <p class="ds-paragraph" safe>{props.t('home.intro')}</p>
       <p class="ds-paragraph">
-        <a class="ds-button" data-variant="primary" href="/login">
+        <a class="ds-button" data-variant="primary" href="/login" safe>
           {props.t('layout.login')}
         </a>
       </p>

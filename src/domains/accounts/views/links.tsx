@@ -42,20 +42,20 @@ export function AcceptInvitationView(
   const { t } = props;
   return (
     <div class="kn-narrow">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('invitation.title')}
       </h1>
-      <p class="ds-paragraph">{t('invitation.intro')}</p>
+      <p class="ds-paragraph" safe>{t('invitation.intro')}</p>
       <ErrorSummary errors={props.errors} t={t} />
       <form method="post" action={`/invitation/${encodeURIComponent(props.token)}`} class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         <dl class="kn-facts">
-          <dt>{t('invitation.email')}</dt>
+          <dt safe>{t('invitation.email')}</dt>
           <dd safe>{props.email}</dd>
         </dl>
         <Field name="name" label={t('invitation.name')} value={props.name} errors={props.errors} t={t} autocomplete="name" required maxlength={200} />
         <PasswordFields {...props} label="invitation.password" confirmLabel="invitation.confirm" />
-        <button type="submit" class="ds-button" data-variant="primary">
+        <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('invitation.submit')}
         </button>
       </form>
@@ -67,17 +67,17 @@ export function LinkInvalidView(props: { t: T<AccountKey>; kind: 'invitation' | 
   const { t } = props;
   return (
     <div class="kn-narrow" data-testid="link-invalid">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('link.invalid.title')}
       </h1>
-      <p class="ds-paragraph">{t('link.invalid.body')}</p>
+      <p class="ds-paragraph" safe>{t('link.invalid.body')}</p>
       {props.kind === 'invitation' ? (
-        <p class="ds-paragraph">{t('link.invalid.invitation')}</p>
+        <p class="ds-paragraph" safe>{t('link.invalid.invitation')}</p>
       ) : (
         <>
-          <p class="ds-paragraph">{t('link.invalid.reset')}</p>
+          <p class="ds-paragraph" safe>{t('link.invalid.reset')}</p>
           <p class="ds-paragraph">
-            <a class="ds-link" href="/password/forgot">
+            <a class="ds-link" href="/password/forgot" safe>
               {t('link.invalid.newReset')}
             </a>
           </p>
@@ -91,20 +91,20 @@ export function ForgotView(props: FormProps & { email?: string }): JSX.Element {
   const { t } = props;
   return (
     <div class="kn-narrow">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('forgot.title')}
       </h1>
-      <p class="ds-paragraph">{t('forgot.intro')}</p>
+      <p class="ds-paragraph" safe>{t('forgot.intro')}</p>
       <ErrorSummary errors={props.errors} t={t} />
       <form method="post" action="/password/forgot" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         <Field name="email" type="email" label={t('forgot.email')} value={props.email} errors={props.errors} t={t} autocomplete="username" required />
-        <button type="submit" class="ds-button" data-variant="primary">
+        <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('forgot.submit')}
         </button>
       </form>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/login">
+        <a class="ds-link" href="/login" safe>
           {t('forgot.backToLogin')}
         </a>
       </p>
@@ -116,15 +116,15 @@ export function ForgotSentView(props: { t: T<AccountKey> }): JSX.Element {
   const { t } = props;
   return (
     <div class="kn-narrow" data-testid="forgot-sent">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('forgot.sent.title')}
       </h1>
       <div class="ds-alert" data-color="info" role="status">
-        <p class="ds-paragraph">{t('forgot.sent.body')}</p>
+        <p class="ds-paragraph" safe>{t('forgot.sent.body')}</p>
       </div>
-      <p class="ds-paragraph">{t('forgot.sent.spam')}</p>
+      <p class="ds-paragraph" safe>{t('forgot.sent.spam')}</p>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/login">
+        <a class="ds-link" href="/login" safe>
           {t('forgot.backToLogin')}
         </a>
       </p>
@@ -136,7 +136,7 @@ export function ResetView(props: FormProps & { token: string; email: string }): 
   const { t } = props;
   return (
     <div class="kn-narrow">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('reset.title')}
       </h1>
       <p class="ds-paragraph" safe>
@@ -147,7 +147,7 @@ export function ResetView(props: FormProps & { token: string; email: string }): 
         <CsrfField token={props.csrf} />
         <input type="hidden" name="username" value={props.email} autocomplete="username" />
         <PasswordFields {...props} label="reset.password" confirmLabel="reset.confirm" />
-        <button type="submit" class="ds-button" data-variant="primary">
+        <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('reset.submit')}
         </button>
       </form>

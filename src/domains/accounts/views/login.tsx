@@ -13,22 +13,22 @@ export function LoginView(props: {
   const { t } = props;
   return (
     <div class="kn-narrow">
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('login.title')}
       </h1>
-      <p class="ds-paragraph">{t('login.intro')}</p>
+      <p class="ds-paragraph" safe>{t('login.intro')}</p>
       <ErrorSummary errors={props.errors} t={t} />
       <form method="post" action="/login" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         {props.next ? <input type="hidden" name="next" value={props.next} /> : ''}
         <Field name="email" type="email" label={t('login.email')} value={props.email} errors={props.errors} t={t} autocomplete="username" required />
         <Field name="password" type="password" label={t('login.password')} errors={props.errors} t={t} autocomplete="current-password" required />
-        <button type="submit" class="ds-button" data-variant="primary">
+        <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('login.submit')}
         </button>
       </form>
       <p class="ds-paragraph">
-        <a class="ds-link" href="/password/forgot">
+        <a class="ds-link" href="/password/forgot" safe>
           {t('login.forgot')}
         </a>
       </p>

@@ -36,7 +36,7 @@ export const messages = defineMessages(
     'transfer.import.template.xlsx': 'mall som Excel',
     'transfer.import.file': 'Fil (CSV eller Excel .xlsx)',
     'transfer.import.file.hint':
-      'Första raden ska vara rubriker, på svenska eller engelska. Krävs: {required}. Kommunkod krävs för nya företag. Kan också läsas: {optional}. CSV med semikolon eller komma, i UTF-8 eller Windows-1252 som Excel sparar. Högst {maxRows} rader.',
+      'Första raden ska vara rubriker, på svenska eller engelska. Organisationsnummer krävs alltid, och för nya företag också {required}. Kan också läsas: {optional}. CSV med semikolon eller komma, i UTF-8 eller Windows-1252 som Excel sparar. Högst {maxRows} rader.',
     'transfer.import.defaults':
       'Tom eller saknad Status blir ”Intresserad” och tom ”Hittade programmet via” blir ”Annat”. Status kan skrivas som i listan, till exempel Aktiv.',
     'transfer.import.officerNote': 'Du kan bara importera företag som har sitt arbetsställe i din kommun.',
@@ -104,7 +104,10 @@ export const messages = defineMessages(
     'transfer.cancelled.flash': 'Importen avbröts. Inget sparades.',
     'transfer.confirm.conflict':
       'Importen kunde inte slutföras eftersom uppgifterna ändrades under tiden. Inget sparades. Förhandsgranskningen nedan är uppdaterad; försök igen.',
+    'transfer.confirm.done': 'Importen är redan genomförd eller avbruten.',
     'transfer.export.fileName': 'foretag',
+    'transfer.template.fileName': 'importmall-foretag',
+    'transfer.errors.fileName': 'foretag-rader-med-fel',
     'transfer.export.sheet': 'Företag',
   },
   {
@@ -142,7 +145,7 @@ export const messages = defineMessages(
     'transfer.import.template.xlsx': 'Excel template',
     'transfer.import.file': 'File (CSV or Excel .xlsx)',
     'transfer.import.file.hint':
-      'The first row must be headers, in Swedish or English. Required: {required}. Municipality code is required for new companies. Also read: {optional}. CSV with semicolons or commas, in UTF-8 or Windows-1252 as Excel saves it. At most {maxRows} rows.',
+      'The first row must be headers, in Swedish or English. Organisation number is always required, and for new companies also {required}. Also read: {optional}. CSV with semicolons or commas, in UTF-8 or Windows-1252 as Excel saves it. At most {maxRows} rows.',
     'transfer.import.defaults':
       'An empty or missing Status becomes "Interested" and an empty "Found the programme via" becomes "Other". Status may be written as in the list, such as Active.',
     'transfer.import.officerNote': 'You can only import companies whose workplace is in your municipality.',
@@ -210,7 +213,10 @@ export const messages = defineMessages(
     'transfer.cancelled.flash': 'The import was cancelled. Nothing was saved.',
     'transfer.confirm.conflict':
       'The import could not be completed because the data changed in the meantime. Nothing was saved. The preview below has been updated; please try again.',
+    'transfer.confirm.done': 'The import has already been completed or cancelled.',
     'transfer.export.fileName': 'companies',
+    'transfer.template.fileName': 'company-import-template',
+    'transfer.errors.fileName': 'companies-rows-with-errors',
     'transfer.export.sheet': 'Companies',
   },
 );

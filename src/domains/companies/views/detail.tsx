@@ -1,8 +1,9 @@
 import type { AuditRow } from '../../../platform/audit.ts';
-import { formatDateTime, formatNumber, type T } from '../../../platform/i18n/index.ts';
 import { CsrfField } from '../../../platform/http/views.tsx';
+import { formatDateTime, formatNumber, type T } from '../../../platform/i18n/index.ts';
 import type { CompanyKey } from '../messages.ts';
 import type { CompanyDetail } from '../service.ts';
+import { sniLabel } from './list.tsx';
 
 export interface DetailProps {
   t: T<CompanyKey>;
@@ -13,7 +14,8 @@ export interface DetailProps {
   canInvite: boolean;
 }
 
-const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '–' : String(v));
+const dash = (v: string | number | null | undefined): string =>
+  v === null || v === undefined || v === '' ? '–' : String(v);
 
 export function CompanyDetailView(props: DetailProps): JSX.Element {
   const { t, detail } = props;
@@ -26,56 +28,75 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
           {c.name}
         </h1>
         {detail.canEdit ? (
-          <a class="ds-button" data-variant="secondary" href={`/companies/${c.id}/edit`}>
+          <a class="ds-button" data-variant="secondary" href={`/companies/${c.id}/edit`} safe>
             {t('company.edit')}
           </a>
         ) : (
           ''
         )}
       </div>
-      <p class="ds-paragraph" data-size="sm">
+      <p class="ds-paragraph" data-size="sm" safe>
         {t('company.publicRecord')}
       </p>
       {c.isSoleTrader ? (
         <div class="ds-alert" data-color="info">
-          <p class="ds-paragraph">{t('company.maskedNotice')}</p>
+          <p class="ds-paragraph" safe>
+            {t('company.maskedNotice')}
+          </p>
         </div>
       ) : (
         ''
       )}
       <dl class="kn-facts" data-testid="company-facts">
-        <dt>{t('company.orgNumber')}</dt>
+        <dt safe>{t('company.orgNumber')}</dt>
         <dd safe>{c.orgNumber}</dd>
-        <dt>{t('company.sni')}</dt>
-        <dd safe>{c.sniCode ? `${c.sniCode} ${c.sniName ?? ''}` : '–'}</dd>
-        <dt>{t('company.status')}</dt>
+        <dt safe>{t('company.sni')}</dt>
+        <dd safe>{dash(sniLabel(c.sniCode, c.sniName))}</dd>
+        <dt safe>{t('company.status')}</dt>
         <dd safe>{t(`company.status.${c.status}`)}</dd>
-        <dt>{t('company.employees')}</dt>
-        <dd safe>{`${formatNumber(employees)} (${formatNumber(c.employeesWomen)} ♀, ${formatNumber(c.employeesMen)} ♂) – ${t(`company.size.${c.sizeClass as '0'}`)}`}</dd>
-        <dt>{t('company.sme')}</dt>
-        <dd data-testid="sme" safe>{`${c.isSme ? t('company.sme.yes') : t('company.sme.no')}. ${t(`company.smeReason.${c.smeReason as 'sme'}`)}`}</dd>
-        <dt>{t('company.turnoverTsek')}</dt>
+        <dt safe>{t('company.employees')}</dt>
+        <dd
+          safe
+        >{`${formatNumber(employees)} (${formatNumber(c.employeesWomen)} ♀, ${formatNumber(c.employeesMen)} ♂) – ${t(`company.size.${c.sizeClass as '0'}`)}`}</dd>
+        <dt safe>{t('company.sme')}</dt>
+        <dd
+          data-testid="sme"
+          safe
+        >{`${c.isSme ? t('company.sme.yes') : t('company.sme.no')}. ${t(`company.smeReason.${c.smeReason as 'sme'}`)}`}</dd>
+        <dt safe>{t('company.turnoverTsek')}</dt>
         <dd safe>{dash(c.turnoverTsek === null ? null : formatNumber(c.turnoverTsek))}</dd>
-        <dt>{t('company.balanceTsek')}</dt>
+        <dt safe>{t('company.balanceTsek')}</dt>
         <dd safe>{dash(c.balanceTsek === null ? null : formatNumber(c.balanceTsek))}</dd>
-        <dt>{t('company.foundVia')}</dt>
+        <dt safe>{t('company.foundVia')}</dt>
         <dd safe>{t(`company.foundVia.${c.foundVia as 'other'}`)}</dd>
-        <dt>{t('company.owner')}</dt>
+        <dt safe>{t('company.owner')}</dt>
         <dd safe>{c.ownerOrgName}</dd>
       </dl>
 
-      <h2 class="ds-heading" data-size="sm">
+      <h2 class="ds-heading" data-size="sm" safe>
         {t('company.workplaces')}
       </h2>
       <table class="ds-table" data-testid="workplaces">
-        <caption class="ds-sr-only">{t('company.workplaces')}</caption>
+        <caption class="ds-sr-only" safe>
+          {t('company.workplaces')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">{t('company.workplace.name')}</th>
-            <th scope="col">{t('company.workplace.street')}</th>
-            <th scope="col">{t('company.workplace.city')}</th>
-            <th scope="col">{t('company.workplace.municipality')}</th>
-            <th scope="col">{t('company.workplace.cfar')}</th>
+            <th scope="col" safe>
+              {t('company.workplace.name')}
+            </th>
+            <th scope="col" safe>
+              {t('company.workplace.street')}
+            </th>
+            <th scope="col" safe>
+              {t('company.workplace.city')}
+            </th>
+            <th scope="col" safe>
+              {t('company.workplace.municipality')}
+            </th>
+            <th scope="col" safe>
+              {t('company.workplace.cfar')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -91,18 +112,30 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
         </tbody>
       </table>
 
-      <h2 class="ds-heading" data-size="sm">
+      <h2 class="ds-heading" data-size="sm" safe>
         {t('company.contacts')}
       </h2>
       <table class="ds-table" data-testid="contacts">
-        <caption class="ds-sr-only">{t('company.contacts')}</caption>
+        <caption class="ds-sr-only" safe>
+          {t('company.contacts')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">{t('company.contact.name')}</th>
-            <th scope="col">{t('company.contact.roleTitle')}</th>
-            <th scope="col">{t('company.contact.email')}</th>
-            <th scope="col">{t('company.contact.phone')}</th>
-            <th scope="col">{t('company.contact.isUser')}</th>
+            <th scope="col" safe>
+              {t('company.contact.name')}
+            </th>
+            <th scope="col" safe>
+              {t('company.contact.roleTitle')}
+            </th>
+            <th scope="col" safe>
+              {t('company.contact.email')}
+            </th>
+            <th scope="col" safe>
+              {t('company.contact.phone')}
+            </th>
+            <th scope="col" safe>
+              {t('company.contact.isUser')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -114,16 +147,20 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
               <td safe>{dash(p.phone)}</td>
               <td>
                 {p.userId ? (
-                  t('form.yes')
+                  <span safe>{t('form.yes')}</span>
                 ) : props.canInvite && p.email ? (
-                  <form method="post" action={`/companies/${c.id}/contacts/${p.id}/invite`} class="kn-inline-form">
+                  <form
+                    method="post"
+                    action={`/companies/${c.id}/contacts/${p.id}/invite`}
+                    class="kn-inline-form"
+                  >
                     <CsrfField token={props.csrf} />
-                    <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm">
+                    <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm" safe>
                       {t('company.contact.invite')}
                     </button>
                   </form>
                 ) : (
-                  t('form.no')
+                  <span safe>{t('form.no')}</span>
                 )}
               </td>
             </tr>
@@ -131,16 +168,26 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
         </tbody>
       </table>
 
-      <h2 class="ds-heading" data-size="sm">
+      <h2 class="ds-heading" data-size="sm" safe>
         {t('company.coaches')}
       </h2>
-      {detail.coaches.length === 0 ? <p class="ds-paragraph">{t('company.coaches.none')}</p> : ''}
+      {detail.coaches.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('company.coaches.none')}
+        </p>
+      ) : (
+        ''
+      )}
       <ul class="ds-list" data-testid="coaches">
         {detail.coaches.map((coach) => (
           <li>
             <span safe>{coach.name}</span>
             {detail.canAssignCoaches ? (
-              <form method="post" action={`/companies/${c.id}/coaches/${coach.userId}/remove`} class="kn-inline-form">
+              <form
+                method="post"
+                action={`/companies/${c.id}/coaches/${coach.userId}/remove`}
+                class="kn-inline-form"
+              >
                 <CsrfField token={props.csrf} />
                 <button type="submit" class="ds-button" data-variant="tertiary" data-size="sm" safe>
                   {t('company.coaches.remove', { name: coach.name })}
@@ -156,7 +203,7 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
         <form method="post" action={`/companies/${c.id}/coaches`} class="kn-form kn-inline-fields">
           <CsrfField token={props.csrf} />
           <div class="ds-field">
-            <label class="ds-label" for="f-coach">
+            <label class="ds-label" for="f-coach" safe>
               {t('company.coaches.coach')}
             </label>
             <select class="ds-input" id="f-coach" name="coach">
@@ -167,7 +214,7 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
               ))}
             </select>
           </div>
-          <button type="submit" class="ds-button" data-variant="secondary">
+          <button type="submit" class="ds-button" data-variant="secondary" safe>
             {t('company.coaches.assign')}
           </button>
         </form>
@@ -175,19 +222,29 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
         ''
       )}
 
-      <h2 class="ds-heading" data-size="sm">
+      <h2 class="ds-heading" data-size="sm" safe>
         {t('company.history')}
       </h2>
       {props.history.length === 0 ? (
-        <p class="ds-paragraph">{t('company.history.none')}</p>
+        <p class="ds-paragraph" safe>
+          {t('company.history.none')}
+        </p>
       ) : (
         <table class="ds-table" data-testid="history">
-          <caption class="ds-sr-only">{t('company.history')}</caption>
+          <caption class="ds-sr-only" safe>
+            {t('company.history')}
+          </caption>
           <thead>
             <tr>
-              <th scope="col">{t('company.history.when')}</th>
-              <th scope="col">{t('company.history.who')}</th>
-              <th scope="col">{t('company.history.what')}</th>
+              <th scope="col" safe>
+                {t('company.history.when')}
+              </th>
+              <th scope="col" safe>
+                {t('company.history.who')}
+              </th>
+              <th scope="col" safe>
+                {t('company.history.what')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../platform/errors.ts';
-import type { T } from '../../../platform/i18n/index.ts';
 import { CsrfField, ErrorSummary, Field, Select } from '../../../platform/http/views.tsx';
+import type { T } from '../../../platform/i18n/index.ts';
 import type { CompanyKey } from '../messages.ts';
 import { companyStatuses, foundVia } from '../schema.ts';
 
@@ -31,7 +31,11 @@ export function CompanyFormView(props: FormProps): JSX.Element {
       <form method="post" action={props.action} class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         {v.version ? <input type="hidden" name="version" value={v.version} /> : ''}
-        {field('orgNumber', t('company.orgNumber'), { hint: t('company.orgNumber.hint'), required: true, maxlength: 20 })}
+        {field('orgNumber', t('company.orgNumber'), {
+          hint: t('company.orgNumber.hint'),
+          required: true,
+          maxlength: 20,
+        })}
         {field('name', t('company.name'), { required: true, maxlength: 200, autocomplete: 'organization' })}
         {field('sniCode', t('company.sni'), { hint: t('company.sni.hint'), list: 'sni-codes', maxlength: 6 })}
         <datalist id="sni-codes">
@@ -58,21 +62,31 @@ export function CompanyFormView(props: FormProps): JSX.Element {
           t={t}
         />
         <fieldset class="ds-fieldset">
-          <legend class="ds-label">{t('company.employees')}</legend>
+          <legend class="ds-label" safe>
+            {t('company.employees')}
+          </legend>
           <div class="kn-grid-2">
             {field('employeesWomen', t('company.employeesWomen'), { inputmode: 'numeric', required: true })}
             {field('employeesMen', t('company.employeesMen'), { inputmode: 'numeric', required: true })}
           </div>
         </fieldset>
         <fieldset class="ds-fieldset">
-          <legend class="ds-label">{t('company.financials')}</legend>
+          <legend class="ds-label" safe>
+            {t('company.financials')}
+          </legend>
           <div class="kn-grid-2">
             {field('turnoverTsek', t('company.turnoverTsek'), { inputmode: 'numeric' })}
             {field('balanceTsek', t('company.balanceTsek'), { inputmode: 'numeric' })}
           </div>
           <div class="ds-field kn-checkbox">
-            <input type="checkbox" class="ds-input" id="f-partOfGroup" name="partOfGroup" checked={v.partOfGroup === 'on'} />
-            <label class="ds-label" for="f-partOfGroup">
+            <input
+              type="checkbox"
+              class="ds-input"
+              id="f-partOfGroup"
+              name="partOfGroup"
+              checked={v.partOfGroup === 'on'}
+            />
+            <label class="ds-label" for="f-partOfGroup" safe>
               {t('company.partOfGroup')}
             </label>
           </div>
@@ -82,10 +96,10 @@ export function CompanyFormView(props: FormProps): JSX.Element {
             {field('groupBalanceTsek', t('company.groupBalanceTsek'), { inputmode: 'numeric' })}
           </div>
         </fieldset>
-        <h2 class="ds-heading" data-size="sm">
+        <h2 class="ds-heading" data-size="sm" safe>
           {t('company.workplaces')}
         </h2>
-        <p class="ds-paragraph" data-size="sm">
+        <p class="ds-paragraph" data-size="sm" safe>
           {t('company.rowHint')}
         </p>
         {errors.some((e) => e.field === 'workplaces') ? (
@@ -100,11 +114,17 @@ export function CompanyFormView(props: FormProps): JSX.Element {
             <legend class="ds-label" safe>
               {t('company.workplace', { n: i + 1 })}
             </legend>
-            {v[`workplaces.${i}.id`] ? <input type="hidden" name={`workplaces.${i}.id`} value={v[`workplaces.${i}.id`]} /> : ''}
+            {v[`workplaces.${i}.id`] ? (
+              <input type="hidden" name={`workplaces.${i}.id`} value={v[`workplaces.${i}.id`]} />
+            ) : (
+              ''
+            )}
             <div class="kn-grid-3">
               {field(`workplaces.${i}.name`, t('company.workplace.name'))}
               {field(`workplaces.${i}.street`, t('company.workplace.street'), { autocomplete: 'off' })}
-              {field(`workplaces.${i}.postalCode`, t('company.workplace.postalCode'), { inputmode: 'numeric' })}
+              {field(`workplaces.${i}.postalCode`, t('company.workplace.postalCode'), {
+                inputmode: 'numeric',
+              })}
               {field(`workplaces.${i}.city`, t('company.workplace.city'))}
               <Select
                 name={`workplaces.${i}.municipalityCode`}
@@ -115,11 +135,14 @@ export function CompanyFormView(props: FormProps): JSX.Element {
                 errors={errors}
                 t={t}
               />
-              {field(`workplaces.${i}.cfar`, t('company.workplace.cfar'), { hint: t('company.workplace.cfar.hint'), inputmode: 'numeric' })}
+              {field(`workplaces.${i}.cfar`, t('company.workplace.cfar'), {
+                hint: t('company.workplace.cfar.hint'),
+                inputmode: 'numeric',
+              })}
             </div>
           </fieldset>
         ))}
-        <h2 class="ds-heading" data-size="sm">
+        <h2 class="ds-heading" data-size="sm" safe>
           {t('company.contacts')}
         </h2>
         {Array.from({ length: props.contactRows }, (_, i) => (
@@ -127,7 +150,11 @@ export function CompanyFormView(props: FormProps): JSX.Element {
             <legend class="ds-label" safe>
               {t('company.contact', { n: i + 1 })}
             </legend>
-            {v[`contacts.${i}.id`] ? <input type="hidden" name={`contacts.${i}.id`} value={v[`contacts.${i}.id`]} /> : ''}
+            {v[`contacts.${i}.id`] ? (
+              <input type="hidden" name={`contacts.${i}.id`} value={v[`contacts.${i}.id`]} />
+            ) : (
+              ''
+            )}
             <div class="kn-grid-2">
               {field(`contacts.${i}.name`, t('company.contact.name'))}
               {field(`contacts.${i}.roleTitle`, t('company.contact.roleTitle'))}
@@ -137,13 +164,26 @@ export function CompanyFormView(props: FormProps): JSX.Element {
           </fieldset>
         ))}
         <div class="kn-actions">
-          <button type="submit" class="ds-button" data-variant="primary">
+          <button type="submit" class="ds-button" data-variant="primary" safe>
             {t('form.save')}
           </button>
-          <button type="submit" name="_more" value="1" class="ds-button" data-variant="secondary" formnovalidate>
+          <button
+            type="submit"
+            name="_more"
+            value="1"
+            class="ds-button"
+            data-variant="secondary"
+            formnovalidate
+            safe
+          >
             {t('company.addRows')}
           </button>
-          <a class="ds-button" data-variant="tertiary" href={props.action === '/companies' ? '/companies' : props.action}>
+          <a
+            class="ds-button"
+            data-variant="tertiary"
+            href={props.action === '/companies' ? '/companies' : props.action}
+            safe
+          >
             {t('form.cancel')}
           </a>
         </div>

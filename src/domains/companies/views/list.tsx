@@ -1,6 +1,6 @@
+import { Field, Pagination, Select } from '../../../platform/http/views.tsx';
 import { formatNumber, type T } from '../../../platform/i18n/index.ts';
 import { maskOrgNumber } from '../../../platform/identifiers.ts';
-import { Field, Pagination, Select } from '../../../platform/http/views.tsx';
 import type { CompanyKey } from '../messages.ts';
 import type { CompanyListRow } from '../repo.ts';
 import { type CompanyListQuery, companyStatuses, sizeClasses } from '../schema.ts';
@@ -19,11 +19,21 @@ export function listHref(query: Partial<CompanyListQuery>, base = '/companies'):
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    if ((key === 'page' && value === 1) || (key === 'sort' && value === 'name') || (key === 'pageSize' && value === 25)) continue;
+    if (
+      (key === 'page' && value === 1) ||
+      (key === 'sort' && value === 'name') ||
+      (key === 'pageSize' && value === 25)
+    )
+      continue;
     params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${base}?${qs}` : base;
+}
+
+/** `25620 Metallegoarbeten`, or empty. */
+export function sniLabel(code: string | null, name: string | null): string {
+  return code ? `${code} ${name ?? ''}`.trim() : '';
 }
 
 export function CompanyListView(props: ListViewProps): JSX.Element {
@@ -32,33 +42,44 @@ export function CompanyListView(props: ListViewProps): JSX.Element {
   return (
     <>
       <div class="kn-title-row">
-        <h1 class="ds-heading" data-size="lg">
+        <h1 class="ds-heading" data-size="lg" safe>
           {t('companies.title')}
         </h1>
         <div class="kn-actions">
           {props.canCreate ? (
-            <a class="ds-button" data-variant="primary" href="/companies/new">
+            <a class="ds-button" data-variant="primary" href="/companies/new" safe>
               {t('companies.new')}
             </a>
           ) : (
             ''
           )}
           {props.canImport ? (
-            <a class="ds-button" data-variant="secondary" href="/companies/import">
+            <a class="ds-button" data-variant="secondary" href="/companies/import" safe>
               {t('companies.import')}
             </a>
           ) : (
             ''
           )}
-          <a class="ds-button" data-variant="tertiary" href={listHref(filters, '/companies/export.csv')}>
+          <a class="ds-button" data-variant="tertiary" href={listHref(filters, '/companies/export.csv')} safe>
             {t('companies.export.csv')}
           </a>
-          <a class="ds-button" data-variant="tertiary" href={listHref(filters, '/companies/export.xlsx')}>
+          <a
+            class="ds-button"
+            data-variant="tertiary"
+            href={listHref(filters, '/companies/export.xlsx')}
+            safe
+          >
             {t('companies.export.xlsx')}
           </a>
         </div>
       </div>
-      <form method="get" action="/companies" class="kn-filters" role="search" aria-label={t('companies.filters')}>
+      <form
+        method="get"
+        action="/companies"
+        class="kn-filters"
+        role="search"
+        aria-label={t('companies.filters')}
+      >
         <Field name="q" type="search" label={t('companies.q')} value={query.q} errors={[]} t={t} />
         <Select
           name="status"
@@ -78,7 +99,14 @@ export function CompanyListView(props: ListViewProps): JSX.Element {
           errors={[]}
           t={t}
         />
-        <Field name="sni" label={t('company.sni')} value={query.sni} errors={[]} t={t} hint="25, 256, 25620, C" />
+        <Field
+          name="sni"
+          label={t('company.sni')}
+          value={query.sni}
+          errors={[]}
+          t={t}
+          hint="25, 256, 25620, C"
+        />
         <Select
           name="size"
           label={t('company.size')}
@@ -101,30 +129,44 @@ export function CompanyListView(props: ListViewProps): JSX.Element {
           t={t}
         />
         <div class="kn-filters__buttons">
-          <button type="submit" class="ds-button" data-variant="primary">
+          <button type="submit" class="ds-button" data-variant="primary" safe>
             {t('form.filter')}
           </button>
-          <a class="ds-button" data-variant="tertiary" href="/companies">
+          <a class="ds-button" data-variant="tertiary" href="/companies" safe>
             {t('form.clear')}
           </a>
         </div>
       </form>
       {props.rows.length === 0 ? (
-        <p class="ds-paragraph" data-testid="no-companies">
+        <p class="ds-paragraph" data-testid="no-companies" safe>
           {t('companies.none')}
         </p>
       ) : (
         <div class="kn-table-wrap">
           <table class="ds-table" data-testid="company-list">
-            <caption class="ds-sr-only">{t('companies.caption')}</caption>
+            <caption class="ds-sr-only" safe>
+              {t('companies.caption')}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">{t('company.name')}</th>
-                <th scope="col">{t('company.orgNumber')}</th>
-                <th scope="col">{t('company.municipalities')}</th>
-                <th scope="col">{t('company.sni')}</th>
-                <th scope="col">{t('company.size')}</th>
-                <th scope="col">{t('company.status')}</th>
+                <th scope="col" safe>
+                  {t('company.name')}
+                </th>
+                <th scope="col" safe>
+                  {t('company.orgNumber')}
+                </th>
+                <th scope="col" safe>
+                  {t('company.municipalities')}
+                </th>
+                <th scope="col" safe>
+                  {t('company.sni')}
+                </th>
+                <th scope="col" safe>
+                  {t('company.size')}
+                </th>
+                <th scope="col" safe>
+                  {t('company.status')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -139,7 +181,7 @@ export function CompanyListView(props: ListViewProps): JSX.Element {
                     {maskOrgNumber(c.orgNumber, c.isSoleTrader)}
                   </td>
                   <td safe>{c.municipalities ?? ''}</td>
-                  <td safe>{c.sniCode ? `${c.sniCode} ${c.sniName ?? ''}` : ''}</td>
+                  <td safe>{sniLabel(c.sniCode, c.sniName)}</td>
                   <td class="kn-nowrap" safe>
                     {formatNumber(c.employeesWomen + c.employeesMen)}
                   </td>

@@ -7,10 +7,12 @@ export function SniSearchView(props: { t: T<string>; q: string; hits: SniHit[] }
   const { t, q, hits } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg">
+      <h1 class="ds-heading" data-size="lg" safe>
         {t('sni.title')}
       </h1>
-      <p class="ds-paragraph">{t('sni.intro')}</p>
+      <p class="ds-paragraph" safe>
+        {t('sni.intro')}
+      </p>
       <search>
         <form method="get" action="/reference/sni" class="kn-form">
           <Field
@@ -23,7 +25,7 @@ export function SniSearchView(props: { t: T<string>; q: string; hits: SniHit[] }
             t={t}
             maxlength={100}
           />
-          <button type="submit" class="ds-button" data-variant="primary">
+          <button type="submit" class="ds-button" data-variant="primary" safe>
             {t('form.search')}
           </button>
         </form>
@@ -45,15 +47,21 @@ function SniResults(props: { t: T<string>; q: string; hits: SniHit[] }): JSX.Ele
   return (
     <>
       <p class="ds-paragraph" role="status">
-        <span safe>{t('sni.count', { count: hits.length })}</span> {t('sni.howTo')}
+        <span safe>{t('sni.count', { count: hits.length })}</span> <span safe>{t('sni.howTo')}</span>
       </p>
       <table class="ds-table" data-testid="sni-results">
         <caption safe>{t('sni.caption', { q })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('sni.code')}</th>
-            <th scope="col">{t('sni.name')}</th>
-            <th scope="col">{t('sni.context')}</th>
+            <th scope="col" safe>
+              {t('sni.code')}
+            </th>
+            <th scope="col" safe>
+              {t('sni.name')}
+            </th>
+            <th scope="col" safe>
+              {t('sni.context')}
+            </th>
           </tr>
         </thead>
         <tbody>

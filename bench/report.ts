@@ -1,0 +1,77 @@
+// The benchmark's result document (written as JSON) and its text table.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface EndpointResult {
+  name: string;
+  method: 'GET';
+  path: string;
+  auth: 'none' | 'session' | 'api_token';
+  /** Mean of autocannon's per-second samples. */
+  requestsPerSec: number;
+  requests: number;
+  latencyMs: { mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
+  bytesPerSec: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface SizeResult {
+  companies: number;
+  /** Companies added by the synthetic seeder for this size, and how long it took (ANALYZE included). */
+  seeded: { companies: number; ms: number };
+  endpoints: EndpointResult[];
+}
+
+export interface BenchResult {
+  schema: 'kompetensnavet-bench/1';
+  startedAt: string;
+  finishedAt: string;
+  database: 'pglite' | 'postgres';
+  environment: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
+  options: { sizes: number[]; duration: number; connections: number; seed: number };
+  results: SizeResult[];
+}
+
+const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** A fixed-width table: one row per size and endpoint. */
+export function formatTable(result: BenchResult): string {
+  const header = ['companies', 'endpoint', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx'];
+  const rows = result.results.flatMap((size) =>
+    size.endpoints.map((e) => [
+      num(size.companies),
+      e.name,
+      num(e.requestsPerSec),
+      num(e.latencyMs.p50),
+      num(e.latencyMs.p97_5),
+      num(e.latencyMs.p99),
+      num(e.latencyMs.max),
+      num(e.errors + e.timeouts),
+      num(e.non2xx),
+    ]),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const seeding = result.results.map(
+    (s) => `seeded ${num(s.seeded.companies)} companies in ${num(s.seeded.ms / 1000, 1)} s (total ${num(s.companies)})`,
+  );
+  return [
+    `${result.database}, ${result.options.connections} connections, ${result.options.duration} s per endpoint, ${result.environment.cpus} × ${result.environment.cpuModel}, Node ${result.environment.node}`,
+    ...seeding,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** bench/results/2026-11-28T09-40-12-345Z.json (or in `dir`). */
+export function writeResult(result: BenchResult, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${result.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,52 @@
+// npm run bench -- [--sizes 1000,100000] [--duration 10] [--connections 10]
+// PGlite in a temporary directory by default; with DATABASE_URL, a throw-away database on that server.
+import { parseArgs } from 'node:util';
+import { runBench } from './bench.ts';
+import { formatTable } from './report.ts';
+
+const USAGE = 'Usage: npm run bench -- [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S]';
+
+const argConfig = {
+  options: {
+    sizes: { type: 'string', default: '1000,100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    seed: { type: 'string' },
+  },
+} as const;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function positiveInt(value: string, name: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) fail(`--${name} must be a whole number from 1 to ${max}.`);
+  return Number(value);
+}
+
+let values: ReturnType<typeof parseArgs<typeof argConfig>>['values'];
+try {
+  ({ values } = parseArgs(argConfig));
+} catch (err) {
+  fail((err as Error).message);
+}
+const serverUrl = process.env.DATABASE_URL || undefined;
+if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl)) fail('DATABASE_URL must start with postgres:// or postgresql://');
+
+const controller = new AbortController();
+process.once('SIGINT', () => {
+  process.stderr.write('\nStopping: cleaning up the benchmark database …\n');
+  controller.abort();
+});
+
+const { result, file } = await runBench({
+  sizes: values.sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
+  duration: positiveInt(values.duration, 'duration', 600),
+  connections: positiveInt(values.connections, 'connections', 1000),
+  seed: values.seed === undefined ? undefined : positiveInt(values.seed, 'seed', 2 ** 32 - 1),
+  serverUrl,
+  signal: controller.signal,
+  log: (line) => process.stdout.write(`${line}\n`),
+});
+process.stdout.write(`\n${formatTable(result)}\n\nWritten to ${file}\n`);

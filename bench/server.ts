@@ -1,0 +1,102 @@
+// The real app (src/main.ts) in a child process on an ephemeral loopback port, and a real sign-in.
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 20_000;
+
+export interface RunningApp {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Start `node --import tsx src/main.ts` with only the given database settings (the caller's own
+ * DATABASE_URL or DATA_DIR are never passed on) and wait for its "running at" line.
+ */
+export async function startApp(dbEnv: Record<string, string>): Promise<RunningApp> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DEMO_DATA: 'off',
+      LOG_LEVEL: 'warn',
+      ...dbEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited(child);
+    clearTimeout(timer);
+  };
+  let output = '';
+  try {
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the app did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-4000);
+        const url = output.match(/running at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+        if (url) {
+          clearTimeout(timer);
+          resolve(url);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the app exited with code ${code} before it was ready:\n${output}`));
+      });
+    });
+    // Keep draining the pipes so the app never blocks on a full one.
+    child.stdout?.resume();
+    child.stderr?.resume();
+    return { baseUrl, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function cookiesOf(res: Response): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair.indexOf('=');
+    if (eq > 0) jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+  return jar;
+}
+
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** Sign in through the login form (CSRF token and cookie included); returns the Cookie header to send. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${baseUrl}/login`);
+  const jar = cookiesOf(page);
+  const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+  if (!csrf) throw new Error('no CSRF token on the login page');
+  const res = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password, _csrf: csrf }).toString(),
+  });
+  await res.arrayBuffer();
+  for (const [k, v] of cookiesOf(res)) jar.set(k, v);
+  if (res.status !== 302 && res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
+  if (!jar.has('kn_session')) throw new Error('sign-in set no session cookie');
+  return cookieHeader(jar);
+}

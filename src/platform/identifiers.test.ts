@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { luhnCheckDigit, luhnValid, maskOrgNumber, parseOrgNumber, parsePersonnummer } from './identifiers.ts';
+
+describe('organisationsnummer', () => {
+  it('normalises a valid number with or without hyphen and with the 16 prefix', () => {
+    expect(parseOrgNumber('5560360793')).toEqual({ ok: true, value: '556036-0793', soleTrader: false });
+    expect(parseOrgNumber(' 556036-0793 ')).toEqual({ ok: true, value: '556036-0793', soleTrader: false });
+    expect(parseOrgNumber('165560360793')).toEqual({ ok: true, value: '556036-0793', soleTrader: false });
+  });
+
+  it('names the problem: format, checksum', () => {
+    expect(parseOrgNumber('55603607')).toEqual({ ok: false, error: 'format' });
+    expect(parseOrgNumber('556036-079X')).toEqual({ ok: false, error: 'format' });
+    expect(parseOrgNumber('556036-0794')).toEqual({ ok: false, error: 'checksum' });
+    expect(parseOrgNumber('')).toEqual({ ok: false, error: 'format' });
+  });
+
+  it("accepts a sole trader's personnummer and flags it; rejects a third digit < 2 that is no date", () => {
+    expect(parseOrgNumber('198112189876')).toEqual({ ok: true, value: '811218-9876', soleTrader: true });
+    expect(parseOrgNumber('811218-9876')).toEqual({ ok: true, value: '811218-9876', soleTrader: true });
+    // month 19 is no date and the third digit is 1: neither kind
+    const body = '201900123';
+    expect(parseOrgNumber(`${body}${luhnCheckDigit(body)}`)).toEqual({ ok: false, error: 'kind' });
+  });
+
+  it('masks a sole trader but not a legal entity', () => {
+    expect(maskOrgNumber('811218-9876', true)).toBe('811218-****');
+    expect(maskOrgNumber('556036-0793', false)).toBe('556036-0793');
+  });
+
+  it('every number with a computed check digit and third digit >= 2 is accepted (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 2, max: 9 }), (n, third) => {
+        const digits = String(n).padStart(8, '0');
+        const body = `${digits.slice(0, 2)}${third}${digits.slice(2, 8)}`;
+        const ten = body + luhnCheckDigit(body);
+        const result = parseOrgNumber(ten);
+        return result.ok && result.value === `${ten.slice(0, 6)}-${ten.slice(6)}` && !result.soleTrader;
+      }),
+      { seed: 20261128, numRuns: 300 },
+    );
+  });
+
+  it('a single changed digit always fails the Luhn check (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
+        const body = String(n).padStart(9, '0');
+        const ten = body + luhnCheckDigit(body);
+        const changed = ten.slice(0, pos) + ((Number(ten[pos]) + delta) % 10) + ten.slice(pos + 1);
+        return !luhnValid(changed);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
+
+describe('personnummer', () => {
+  const today = new Date('2026-11-28T12:00:00Z');
+  it('normalises 10 and 12 digits to YYYYMMDD-NNNN', () => {
+    expect(parsePersonnummer('811218-9876', today)).toMatchObject({ ok: true, value: '19811218-9876' });
+    expect(parsePersonnummer('198112189876', today)).toMatchObject({ ok: true, value: '19811218-9876' });
+  });
+  it('reads + as 100 years or older', () => {
+    expect(parsePersonnummer('121212+1212', today)).toMatchObject({ ok: true, value: '19121212-1212' });
+    expect(parsePersonnummer('121212-1212', today)).toMatchObject({ ok: true, value: '20121212-1212' });
+  });
+  it('flags samordningsnummer (day + 60)', () => {
+    const body = '701063';
+    const rest = '234';
+    const num = `${body}-${rest}${luhnCheckDigit(body + rest)}`;
+    expect(parsePersonnummer(num, today)).toMatchObject({ ok: true, coordination: true });
+  });
+  it('rejects bad checksums and impossible dates', () => {
+    expect(parsePersonnummer('811218-9875', today)).toEqual({ ok: false, error: 'checksum' });
+    const body = '811318';
+    const rest = '987';
+    expect(parsePersonnummer(`${body}-${rest}${luhnCheckDigit(body + rest)}`, today)).toEqual({ ok: false, error: 'date' });
+    expect(parsePersonnummer('abc', today)).toEqual({ ok: false, error: 'format' });
+  });
+});

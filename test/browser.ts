@@ -1,0 +1,174 @@
+// Browser tests: the real app in-process over a seeded test database, driven by Debian's chromium.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { seedDemo } from '../src/demo/seed.ts';
+import type { Db } from '../src/platform/db.ts';
+import { luhnCheckDigit } from '../src/platform/identifiers.ts';
+import { testApp } from './app.ts';
+import { testDb } from './db.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Screenshots and the axe log go here, outside the repository. */
+export const SHOTS_DIR = '/tmp/e2e-shots';
+export const DEMO_PASSWORD = 'E2e-lösenord-2026!';
+
+export interface E2e {
+  db: Db;
+  app: FastifyInstance;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh context (own cookies) and page; `dialogs` collects any alert/confirm/prompt that fired. */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Start the app on 127.0.0.1 (random port) over a seeded database and launch chromium. One per test file. */
+export async function startE2e(): Promise<E2e> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM} (Debian package "chromium"), but it is missing. Install it: apt-get install chromium`,
+    );
+  }
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const db = await testDb();
+  let app: FastifyInstance | null = null;
+  let browser: Browser | null = null;
+  try {
+    await seedDemo(db, DEMO_PASSWORD);
+    app = (await testApp(db)).app;
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // launch() gives every run a fresh temporary profile (its own --user-data-dir).
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    const b = browser;
+    const a = app;
+    const contexts: BrowserContext[] = [];
+    return {
+      db,
+      app: a,
+      baseUrl,
+      browser: b,
+      async newPage(options = {}) {
+        const context = await b.newContext({ baseURL: baseUrl, locale: 'sv-SE', viewport: { width: 1280, height: 900 }, ...options });
+        context.setDefaultTimeout(10_000);
+        context.setDefaultNavigationTimeout(15_000);
+        contexts.push(context);
+        const page = await context.newPage();
+        const dialogs: string[] = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+          void dialog.dismiss();
+        });
+        return { context, page, dialogs };
+      },
+      async close() {
+        for (const c of contexts) await c.close().catch(() => undefined);
+        await b.close();
+        await a.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Sign in through the login form; resolves once the browser has left /login. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.locator('form[action="/login"] button[type="submit"]').click(),
+  ]);
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  target: string;
+  help: string;
+  summary: string;
+}
+
+function describe(findings: AxeFinding[]): string {
+  return findings.map((f) => `  - ${f.id} [${f.impact ?? '?'}] ${f.target}: ${f.help}\n      ${f.summary.replace(/\n/g, '\n      ')}`).join('\n');
+}
+
+/**
+ * Scan the current page with axe (WCAG 2.0/2.1 A and AA) and assert no violations. Soft, so one page's
+ * problems do not hide the next page's: the test still fails, listing rule id, target and page.
+ */
+export async function axeCheck(page: Page, label: string): Promise<AxeFinding[]> {
+  const findings = await axeScan(page);
+  const where = `${label} (${new URL(page.url()).pathname})`;
+  if (findings.length > 0) {
+    fs.appendFileSync(path.join(SHOTS_DIR, 'axe-violations.log'), `${where}\n${describe(findings)}\n\n`);
+  }
+  expect.soft(findings, `axe found ${findings.length} WCAG violation(s) on ${where}:\n${describe(findings)}`).toEqual([]);
+  return findings;
+}
+
+/** The axe violations (WCAG 2.0/2.1 A and AA) on the current page, one entry per offending element. */
+export async function axeScan(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.flatMap((v): AxeFinding[] =>
+    v.nodes.map((n) => ({
+      id: v.id,
+      impact: n.impact ?? v.impact,
+      target: n.target.map(String).join(' '),
+      help: v.help,
+      summary: n.failureSummary ?? '',
+    })),
+  );
+}
+
+/** A full-page screenshot into SHOTS_DIR (not the repository); returns its path. */
+export async function shot(page: Page, name: string): Promise<string> {
+  const file = path.join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The element that has focus, described by tag, id, class and text, for assertions and messages. */
+export async function focused(page: Page): Promise<{ tag: string; id: string; className: string; text: string; href: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      id: el?.id ?? '',
+      className: typeof el?.className === 'string' ? el.className : '',
+      text: (el?.textContent ?? '').trim().slice(0, 80),
+      href: el?.getAttribute('href') ?? '',
+    };
+  });
+}
+
+/** A valid, fictitious organisationsnummer (Luhn check digit, 3rd digit ≥ 2), unique per call within a test file. */
+let orgSerial = 700_000;
+export function newOrgNumber(): string {
+  orgSerial += 1;
+  const body = `559${String(orgSerial).padStart(6, '0')}`;
+  return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
+}

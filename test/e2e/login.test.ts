@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeCheck, axeScan, type E2e, focused, login, shot, startE2e } from '../browser.ts';
+
+let e2e: E2e;
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('login journey', () => {
+  test('wrong password shows a linked error summary; the right one lands on /companies', async () => {
+    const { page } = await e2e.newPage();
+    await page.goto('/login');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('sv');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Logga in');
+    await shot(page, 'login-sv');
+    await axeCheck(page, 'login (sv)');
+
+    await page.getByLabel('E-postadress').fill('region.admin@example.org');
+    await page.getByLabel('Lösenord').fill('fel-lösenord-123');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForLoadState('load');
+
+    const summary = page.locator('[data-error-summary]');
+    await expect.poll(() => summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toContain('Fel e-postadress eller lösenord.');
+    // The summary takes focus on load, so screen-reader users hear the problem first.
+    await expect.poll(async () => (await focused(page)).className).toContain('ds-error-summary');
+    const link = summary.getByRole('link', { name: 'Fel e-postadress eller lösenord.' });
+    expect(await link.getAttribute('href')).toBe('#f-email');
+    const email = page.locator('#f-email');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.getAttribute('aria-describedby')).toContain('f-email-error');
+    expect(await email.inputValue()).toBe('region.admin@example.org');
+    expect(await page.locator('#f-password').inputValue()).toBe('');
+    await shot(page, 'login-error-sv');
+    await axeCheck(page, 'login with errors (sv)');
+    // Following the summary link moves focus to the field.
+    await link.click();
+    await expect.poll(async () => (await focused(page)).id).toBe('f-email');
+
+    await page.getByLabel('Lösenord').fill('E2e-lösenord-2026!');
+    await Promise.all([page.waitForURL('**/companies'), page.getByRole('button', { name: 'Logga in' }).click()]);
+    expect(new URL(page.url()).pathname).toBe('/companies');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Företag');
+    expect(await page.locator('.kn-user').textContent()).toContain('Regina Admin');
+  });
+
+  test('the skip link is the first Tab stop and moves focus to main', async () => {
+    const { page } = await e2e.newPage();
+    await login(page, 'region.admin@example.org');
+    await page.goto('/companies');
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const first = await focused(page);
+    expect(first, 'first Tab stop').toMatchObject({ tag: 'a', href: '#main', text: 'Hoppa till huvudinnehållet' });
+    // Visible when focused (not only for screen readers).
+    const box = await page.locator('a.ds-skip-link').boundingBox();
+    expect(box && box.width > 1 && box.height > 1, 'skip link visible on focus').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).id).toBe('main');
+    // The next Tab continues inside main, not back in the header.
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false);
+    expect(next, 'Tab after the skip link stays in main').toBe(true);
+  });
+
+  test('language switch to English, remembered on the next page; sign out', async () => {
+    const { page, context } = await e2e.newPage();
+    await login(page, 'region.admin@example.org');
+    await page.goto('/companies');
+    await page.getByTestId('lang-switch').click();
+    await page.waitForURL('**/companies');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Companies');
+    expect(await page.getByLabel('Search by name or organisation number').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Register a company' }).count()).toBe(1);
+    expect(await page.getByTestId('lang-switch').textContent()).toContain('Svenska');
+    await shot(page, 'companies-list-en');
+    await axeCheck(page, 'company list (en)');
+
+    // Remembered on the next page.
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.waitForURL('**/account');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My account');
+    await axeCheck(page, 'account (en)');
+
+    // Back to Swedish.
+    await page.getByTestId('lang-switch').click();
+    await page.waitForURL('**/account');
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitt konto');
+
+    await Promise.all([page.waitForURL('**/login'), page.getByRole('button', { name: 'Logga ut', exact: true }).click()]);
+    expect(await page.locator('[role="status"]').textContent()).toContain('Du är utloggad.');
+    expect(await page.locator('.kn-user').count()).toBe(0);
+    expect((await context.cookies()).some((c) => c.name === 'kn_session')).toBe(false);
+    await page.goto('/companies');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+});
+
+describe('axe scan of the other page types', () => {
+  test('account, organisations, accessibility statement and 404 (sv)', async () => {
+    const { page } = await e2e.newPage();
+    await login(page, 'region.admin@example.org');
+
+    await page.goto('/account');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitt konto');
+    expect(await page.getByTestId('memberships').textContent()).toContain('Region Kronoberg');
+    await shot(page, 'account-sv');
+    await axeCheck(page, 'account (sv)');
+
+    await page.goto('/organisations');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisationer och program');
+    expect(await page.getByTestId('programmes').textContent()).toContain('Kompetens i Kronoberg');
+    await shot(page, 'organisations-sv');
+    await axeCheck(page, 'organisations (sv)');
+
+    await page.goto('/accessibility');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tillgänglighetsredogörelse');
+    await shot(page, 'accessibility-sv');
+    await axeCheck(page, 'accessibility statement (sv)');
+
+    const res = await page.goto('/finns-inte');
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan finns inte');
+    await shot(page, 'not-found-sv');
+    await axeCheck(page, '404 page (sv)');
+  });
+
+  test('signed-out pages: start page, accessibility statement and 404 (sv)', async () => {
+    const { page } = await e2e.newPage();
+    await page.goto('/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Kompetensnavet');
+    await shot(page, 'home-sv');
+    await axeCheck(page, 'start page, signed out (sv)');
+
+    const res = await page.goto('/companies/00000000-0000-4000-8000-000000000000/nothing');
+    expect(res?.status()).toBe(404);
+    await axeCheck(page, '404 page, signed out (sv)');
+  });
+});
+
+test('the axe helper does report violations (guards against a silently green scan)', async () => {
+  const { page } = await e2e.newPage();
+  await page.goto('/accessibility');
+  await page.setContent('<!doctype html><html><head><title>x</title></head><body><main><img src="/none.png"><input id="q"></main></body></html>');
+  const ids = (await axeScan(page)).map((f) => f.id);
+  expect(ids).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'label']));
+});
