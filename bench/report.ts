@@ -20,7 +20,7 @@ export interface EndpointResult {
 
 export interface SizeResult {
   companies: number;
-  /** Companies added by the synthetic seeder for this size, and how long it took (ANALYZE included). */
+  /** Companies added by the synthetic seeder for this size, and how long it took (VACUUM ANALYZE included). */
   seeded: { companies: number; ms: number };
   endpoints: EndpointResult[];
 }

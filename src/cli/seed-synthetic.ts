@@ -59,7 +59,7 @@ try {
   });
   const total = await countCompanies(db);
   process.stdout.write(
-    `Added ${result.inserted} companies (organisationsnummer serials ${result.firstSerial}–${result.lastSerial}) in ${(result.ms / 1000).toFixed(1)} s, ANALYZE included; ${total} companies in the database.\n`,
+    `Added ${result.inserted} companies (organisationsnummer serials ${result.firstSerial}–${result.lastSerial}) in ${(result.ms / 1000).toFixed(1)} s, VACUUM (ANALYZE) included; ${total} companies in the database.\n`,
   );
 } finally {
   await db.close();

@@ -2,7 +2,7 @@
 // a pure function of (seed, serial): the same command gives the same data, and a second run continues
 // the organisationsnummer series where the first stopped.
 import { createHash } from 'node:crypto';
-import { type BulkCompany, analyzeCompanies, insertCompaniesBulk, maxFictitiousSerial } from '../domains/companies/bulk.ts';
+import { type BulkCompany, vacuumAnalyzeCompanies, insertCompaniesBulk, maxFictitiousSerial } from '../domains/companies/bulk.ts';
 import { ensureRegion, findMunicipalityOrganisation } from '../domains/organisations/index.ts';
 import { municipalitiesOfCounty } from '../domains/reference/index.ts';
 import { audit } from '../platform/audit.ts';
@@ -209,7 +209,7 @@ export interface SeedSyntheticResult {
   ms: number;
 }
 
-/** Insert `companies` synthetic companies in batches (one transaction each), then ANALYZE. */
+/** Insert `companies` synthetic companies in batches (one transaction each), then VACUUM (ANALYZE). */
 export async function seedSynthetic(db: Db, opts: SeedSyntheticOptions): Promise<SeedSyntheticResult> {
   const started = performance.now();
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -227,7 +227,7 @@ export async function seedSynthetic(db: Db, opts: SeedSyntheticOptions): Promise
     await insertCompaniesBulk(db, batch);
     opts.onProgress?.(to - firstSerial + 1, opts.companies);
   }
-  await analyzeCompanies(db);
+  await vacuumAnalyzeCompanies(db);
   if (opts.companies > 0) {
     await audit(db, {
       actorUserId: null,

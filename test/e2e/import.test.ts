@@ -19,7 +19,12 @@ describe('company import journey (officer, Ljungby)', () => {
     await shot(page, 'import-upload-sv');
     await axeCheck(page, 'import upload (sv)');
 
-    // Without a file: the error summary links to the file field.
+    // A file that is not a table: the error summary links to the file field.
+    await page.getByLabel('Fil (CSV eller Excel .xlsx)').setInputFiles({
+      name: 'bild.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 8, 0x1b, 0x1a, 0, 0, 0]),
+    });
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Läs in och förhandsgranska' }).click()]);
     const summary = page.locator('[data-error-summary]');
     expect(await summary.isVisible()).toBe(true);

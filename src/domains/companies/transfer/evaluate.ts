@@ -150,7 +150,7 @@ function evaluateRow(record: SheetRecord, org: string | null, lookups: Lookups):
 function namedMunicipality(errors: RowError[], values: RowValues): RowError[] {
   const named = values.municipalityCode !== undefined && !/^\d+$/.test(values.municipalityCode);
   return errors.map((e) =>
-    named && e.column === 'municipalityCode' && e.message === 'validation.municipality.unknown'
+    named && e.column === 'municipalityCode'
       ? { column: e.column, message: 'transfer.error.municipalityName' }
       : e,
   );

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, makeUser, TEST_PASSWORD, testApp } from '../../../test/app.ts';
+import { testDb } from '../../../test/db.ts';
+import type { Db } from '../../platform/db.ts';
+import { anonCsrf, countWhere } from './test-support.ts';
+
+let db: Db;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await testDb();
+  ({ app } = await testApp(db));
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+async function login(email: string, password: string) {
+  const client = new Client(app);
+  const res = await client.post('/login', { email, password }, { csrf: await anonCsrf(client) });
+  return { client, res };
+}
+
+describe('login sessions', () => {
+  it('the sixth failure within a minute answers 429 even with the right password; another account still signs in', async () => {
+    const target = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const bystander = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    for (let i = 0; i < 5; i++) {
+      const { res } = await login(target.email, `fel-lösenord-${i}`);
+      expect(res.statusCode).toBe(401);
+      expect(res.body).toContain('Fel e-postadress eller lösenord.');
+    }
+    const { res: blocked, client } = await login(target.email, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.body).toContain('För många misslyckade försök');
+    expect(client.cookies.has('kn_session')).toBe(false);
+
+    const { res: other } = await login(bystander.email.toUpperCase(), TEST_PASSWORD);
+    expect(other.statusCode).toBe(303);
+  });
+
+  it('an unknown account and a wrong password get the same answer', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const wrong = await login(user.email, 'fel lösenord');
+    const unknown = await login('ingen.alls@example.test', 'fel lösenord');
+    expect(wrong.res.statusCode).toBe(unknown.res.statusCode);
+    expect(wrong.res.body.includes('Fel e-postadress eller lösenord.')).toBe(true);
+    expect(unknown.res.body.includes('Fel e-postadress eller lösenord.')).toBe(true);
+  });
+
+  it('"log out everywhere" ends every session of the user, and only theirs', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const someoneElse = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const laptop = (await login(user.email, TEST_PASSWORD)).client;
+    const phone = (await login(user.email, TEST_PASSWORD)).client;
+    const other = await Client.as(app, db, someoneElse);
+    expect((await phone.get('/account')).statusCode).toBe(200);
+
+    const res = await laptop.post('/account/logout-everywhere', {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/login');
+    for (const client of [laptop, phone]) {
+      const page = await client.get('/account');
+      expect(page.statusCode).toBe(302);
+      expect(page.headers.location).toMatch(/^\/login/);
+    }
+    expect(await countWhere(db, 'auth_sessions WHERE user_id = $1', [user.id])).toBe(0);
+    expect((await other.get('/account')).statusCode).toBe(200);
+    expect(await countWhere(db, `audit_log WHERE action = 'logout.everywhere' AND entity_id = $1`, [user.id])).toBe(1);
+  });
+});
