@@ -133,6 +133,7 @@ export async function runBench(opts: BenchOptions): Promise<{ result: BenchResul
   const sizes = validSizes(opts.sizes);
   const seed = opts.seed ?? DEFAULT_SEED;
   const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0];
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-bench-'));
   const target = await createBenchDatabase({ serverUrl: opts.serverUrl, tempDir, startFrom: opts.startFrom });
   log(`Benchmark database: ${target.where}`);
@@ -163,6 +164,7 @@ export async function runBench(opts: BenchOptions): Promise<{ result: BenchResul
         cpus: cpus.length,
         cpuModel: cpus[0]?.model.trim() ?? 'unknown',
         memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
       },
       options: { sizes, duration: opts.duration, connections: opts.connections, seed },
       results,

@@ -30,7 +30,15 @@ export interface BenchResult {
   startedAt: string;
   finishedAt: string;
   database: 'pglite' | 'postgres';
-  environment: { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number };
+  environment: {
+    node: string;
+    platform: string;
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    /** 1-minute load average before and after: a busy machine skews every figure. */
+    loadAverage: { start: number; end: number };
+  };
   options: { sizes: number[]; duration: number; connections: number; seed: number };
   results: SizeResult[];
 }
@@ -60,6 +68,7 @@ export function formatTable(result: BenchResult): string {
   );
   return [
     `${result.database}, ${result.options.connections} connections, ${result.options.duration} s per endpoint, ${result.environment.cpus} × ${result.environment.cpuModel}, Node ${result.environment.node}`,
+    `load average ${num(result.environment.loadAverage.start, 2)} at start, ${num(result.environment.loadAverage.end, 2)} at end`,
     ...seeding,
     '',
     line(header),
