@@ -51,11 +51,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'api-list', path: '/api/v1/companies', auth: 'api_token' },
 ];
 
-
 function measure(url: string, headers: Record<string, string>, opts: BenchOptions): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections: opts.connections, duration: opts.duration }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    const instance = autocannon(
+      { url, headers, connections: opts.connections, duration: opts.duration },
+      (err, result) => (err ? reject(err) : resolve(result)),
     );
     opts.signal?.addEventListener('abort', () => instance.stop(), { once: true });
   });
@@ -71,7 +71,14 @@ function toEndpointResult(e: Endpoint, r: Result): EndpointResult {
     auth: e.auth,
     requestsPerSec: r.requests.mean,
     requests: r.requests.total ?? 0,
-    latencyMs: { mean: r.latency.mean, p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
+    latencyMs: {
+      mean: r.latency.mean,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p97_5: r.latency.p97_5,
+      p99: r.latency.p99,
+      max: r.latency.max,
+    },
     bytesPerSec: r.throughput.mean,
     errors: r.errors,
     timeouts: r.timeouts,
@@ -94,25 +101,37 @@ async function warmUp(
       if (res.status !== 200) throw new Error(`${e.path} answered ${res.status} during warm-up`);
       if (e.auth === 'api_token' && i === 0) {
         const total = (JSON.parse(body) as { total?: unknown }).total;
-        if (total !== companies) throw new Error(`${e.path} reports ${String(total)} companies, expected ${companies}`);
+        if (total !== companies)
+          throw new Error(`${e.path} reports ${String(total)} companies, expected ${companies}`);
       }
     }
   }
 }
 
-async function measureSize(target: BenchDatabase, user: BenchUser, companies: number, opts: BenchOptions): Promise<EndpointResult[]> {
+async function measureSize(
+  target: BenchDatabase,
+  user: BenchUser,
+  companies: number,
+  opts: BenchOptions,
+): Promise<EndpointResult[]> {
   const log = opts.log ?? (() => {});
   const app = await startApp(target.env);
   try {
     const cookie = await signIn(app.baseUrl, user.email, user.password);
     const headers = (e: Endpoint): Record<string, string> =>
-      e.auth === 'session' ? { cookie } : e.auth === 'api_token' ? { authorization: `Bearer ${user.apiToken}` } : {};
+      e.auth === 'session'
+        ? { cookie }
+        : e.auth === 'api_token'
+          ? { authorization: `Bearer ${user.apiToken}` }
+          : {};
     await warmUp(app, headers, { companies, requests: opts.warmupRequests ?? 20 });
     const results: EndpointResult[] = [];
     for (const e of ENDPOINTS) {
       if (opts.signal?.aborted) break;
       const r = toEndpointResult(e, await measure(app.baseUrl + e.path, headers(e), opts));
-      log(`  ${e.name.padEnd(14)} ${Math.round(r.requestsPerSec)} req/s, p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms`);
+      log(
+        `  ${e.name.padEnd(14)} ${Math.round(r.requestsPerSec)} req/s, p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms`,
+      );
       results.push(r);
     }
     return results;
@@ -123,7 +142,8 @@ async function measureSize(target: BenchDatabase, user: BenchUser, companies: nu
 
 function validSizes(sizes: number[]): number[] {
   const sorted = [...new Set(sizes)].sort((a, b) => a - b);
-  if (sorted.length === 0 || sorted.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('sizes must be positive whole numbers');
+  if (sorted.length === 0 || sorted.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('sizes must be positive whole numbers');
   return sorted;
 }
 
@@ -147,7 +167,9 @@ export async function runBench(opts: BenchOptions): Promise<{ result: BenchResul
       log(`Seeding ${add} companies (total ${companies}) …`);
       const seeded = await withDatabase(target, (db) => seedSynthetic(db, { companies: add, seed }));
       current = companies;
-      log(`Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring ${ENDPOINTS.length} endpoints, ${opts.duration} s each:`);
+      log(
+        `Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring ${ENDPOINTS.length} endpoints, ${opts.duration} s each:`,
+      );
       const endpoints = await measureSize(target, user, companies, opts);
       results.push({ companies, seeded: { companies: add, ms: Math.round(seeded.ms) }, endpoints });
     }

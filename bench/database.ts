@@ -29,7 +29,11 @@ export interface StartFrom {
 }
 
 /** A new database. With `serverUrl`, a database named kn_bench_… is created on that server. */
-export async function createBenchDatabase(opts: { serverUrl?: string; tempDir: string; startFrom?: StartFrom }): Promise<BenchDatabase> {
+export async function createBenchDatabase(opts: {
+  serverUrl?: string;
+  tempDir: string;
+  startFrom?: StartFrom;
+}): Promise<BenchDatabase> {
   if (!opts.serverUrl) {
     const dataDir = path.join(opts.tempDir, 'data');
     if (opts.startFrom?.pgliteSnapshot) {
@@ -43,7 +47,8 @@ export async function createBenchDatabase(opts: { serverUrl?: string; tempDir: s
   }
   const name = `kn_bench_${process.pid}_${Date.now()}`;
   const template = opts.startFrom?.pgTemplate;
-  if (template && !/^[a-z_][a-z0-9_]*$/.test(template)) throw new Error('the template must be a plain database name');
+  if (template && !/^[a-z_][a-z0-9_]*$/.test(template))
+    throw new Error('the template must be a plain database name');
   const admin = new pg.Client({ connectionString: opts.serverUrl });
   await admin.connect();
   try {
@@ -93,15 +98,30 @@ export interface BenchUser {
 export async function prepareBenchDatabase(db: Db): Promise<BenchUser> {
   await prepareDatabase(db);
   const regionId = await ensureRegion(db, '07');
-  const user = { id: randomUUID(), email: 'bench.admin@example.org', password: randomBytes(18).toString('base64url') };
-  await insertUser(db, { id: user.id, email: user.email, name: 'Bench Admin', passwordHash: await hashPassword(user.password), locale: 'sv' });
-  await insertMembership(db, { id: randomUUID(), userId: user.id, role: 'region_admin', organisationId: regionId, companyId: null, createdBy: null });
+  const user = {
+    id: randomUUID(),
+    email: 'bench.admin@example.org',
+    password: randomBytes(18).toString('base64url'),
+  };
+  await insertUser(db, {
+    id: user.id,
+    email: user.email,
+    name: 'Bench Admin',
+    passwordHash: await hashPassword(user.password),
+    locale: 'sv',
+  });
+  await insertMembership(db, {
+    id: randomUUID(),
+    userId: user.id,
+    role: 'region_admin',
+    organisationId: regionId,
+    companyId: null,
+    createdBy: null,
+  });
   const { token, hash } = newToken();
-  await db.query(`INSERT INTO api_tokens (id, user_id, name, token_hash, token_prefix) VALUES ($1, $2, 'bench', $3, $4)`, [
-    randomUUID(),
-    user.id,
-    hash,
-    token.slice(0, 6),
-  ]);
+  await db.query(
+    `INSERT INTO api_tokens (id, user_id, name, token_hash, token_prefix) VALUES ($1, $2, 'bench', $3, $4)`,
+    [randomUUID(), user.id, hash, token.slice(0, 6)],
+  );
   return { email: user.email, password: user.password, apiToken: token };
 }

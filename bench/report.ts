@@ -43,11 +43,22 @@ export interface BenchResult {
   results: SizeResult[];
 }
 
-const num = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A fixed-width table: one row per size and endpoint. */
 export function formatTable(result: BenchResult): string {
-  const header = ['companies', 'endpoint', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx'];
+  const header = [
+    'companies',
+    'endpoint',
+    'req/s',
+    'p50 ms',
+    'p97.5 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'non-2xx',
+  ];
   const rows = result.results.flatMap((size) =>
     size.endpoints.map((e) => [
       num(size.companies),
@@ -62,9 +73,11 @@ export function formatTable(result: BenchResult): string {
     ]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const seeding = result.results.map(
-    (s) => `seeded ${num(s.seeded.companies)} companies in ${num(s.seeded.ms / 1000, 1)} s (total ${num(s.companies)})`,
+    (s) =>
+      `seeded ${num(s.seeded.companies)} companies in ${num(s.seeded.ms / 1000, 1)} s (total ${num(s.companies)})`,
   );
   return [
     `${result.database}, ${result.options.connections} connections, ${result.options.duration} s per endpoint, ${result.environment.cpus} × ${result.environment.cpuModel}, Node ${result.environment.node}`,

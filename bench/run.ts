@@ -21,7 +21,8 @@ function fail(message: string): never {
 }
 
 function positiveInt(value: string, name: string, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) fail(`--${name} must be a whole number from 1 to ${max}.`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    fail(`--${name} must be a whole number from 1 to ${max}.`);
   return Number(value);
 }
 
@@ -32,7 +33,8 @@ try {
   fail((err as Error).message);
 }
 const serverUrl = process.env.DATABASE_URL || undefined;
-if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl)) fail('DATABASE_URL must start with postgres:// or postgresql://');
+if (serverUrl && !/^postgres(ql)?:\/\//.test(serverUrl))
+  fail('DATABASE_URL must start with postgres:// or postgresql://');
 
 const controller = new AbortController();
 process.once('SIGINT', () => {

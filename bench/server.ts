@@ -44,7 +44,10 @@ export async function startApp(dbEnv: Record<string, string>): Promise<RunningAp
   let output = '';
   try {
     const baseUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the app did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`the app did not start within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer) => {
         output = (output + chunk.toString()).slice(-4000);
         const url = output.match(/running at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];

@@ -11,7 +11,9 @@ const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-bench-smoke-'));
 afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
 
 describe('benchmark smoke round', () => {
-  it('measures every endpoint at 200 companies with only 2xx answers and writes its JSON', { timeout: 60_000 }, async () => {
+  it('measures every endpoint at 200 companies with only 2xx answers and writes its JSON', {
+    timeout: 60_000,
+  }, async () => {
     const { result, file } = await runBench({
       sizes: [200],
       duration: 1,
@@ -20,7 +22,10 @@ describe('benchmark smoke round', () => {
       resultsDir,
       warmupRequests: 3,
       // The suite's migrated, reference-loaded copy (global setup) instead of a fresh initdb.
-      startFrom: { pgliteSnapshot: inject('pgliteSnapshot') || undefined, pgTemplate: inject('pgTemplate') || undefined },
+      startFrom: {
+        pgliteSnapshot: inject('pgliteSnapshot') || undefined,
+        pgTemplate: inject('pgTemplate') || undefined,
+      },
     });
 
     expect(path.dirname(file)).toBe(resultsDir);

@@ -2,9 +2,15 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDemo } from '../src/demo/seed.ts';
 import type { Db } from '../src/platform/db.ts';
@@ -34,7 +40,9 @@ export interface E2e {
   baseUrl: string;
   browser: Browser;
   /** A fresh context (own cookies) and page; `dialogs` collects any alert/confirm/prompt that fired. */
-  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }>;
+  newPage(
+    options?: BrowserContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }>;
   close(): Promise<void>;
 }
 
@@ -66,7 +74,12 @@ export async function startE2e(): Promise<E2e> {
       baseUrl,
       browser: b,
       async newPage(options = {}) {
-        const context = await b.newContext({ baseURL: baseUrl, locale: 'sv-SE', viewport: { width: 1280, height: 900 }, ...options });
+        const context = await b.newContext({
+          baseURL: baseUrl,
+          locale: 'sv-SE',
+          viewport: { width: 1280, height: 900 },
+          ...options,
+        });
         context.setDefaultTimeout(10_000);
         context.setDefaultNavigationTimeout(15_000);
         contexts.push(context);
@@ -113,7 +126,12 @@ export interface AxeFinding {
 }
 
 function describe(findings: AxeFinding[]): string {
-  return findings.map((f) => `  - ${f.id} [${f.impact ?? '?'}] ${f.target}: ${f.help}\n      ${f.summary.replace(/\n/g, '\n      ')}`).join('\n');
+  return findings
+    .map(
+      (f) =>
+        `  - ${f.id} [${f.impact ?? '?'}] ${f.target}: ${f.help}\n      ${f.summary.replace(/\n/g, '\n      ')}`,
+    )
+    .join('\n');
 }
 
 /**
@@ -126,7 +144,9 @@ export async function axeCheck(page: Page, label: string): Promise<AxeFinding[]>
   if (findings.length > 0) {
     fs.appendFileSync(path.join(SHOTS_DIR, 'axe-violations.log'), `${where}\n${describe(findings)}\n\n`);
   }
-  expect.soft(findings, `axe found ${findings.length} WCAG violation(s) on ${where}:\n${describe(findings)}`).toEqual([]);
+  expect
+    .soft(findings, `axe found ${findings.length} WCAG violation(s) on ${where}:\n${describe(findings)}`)
+    .toEqual([]);
   return findings;
 }
 
@@ -152,7 +172,9 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /** The element that has focus, described by tag, id, class and text, for assertions and messages. */
-export async function focused(page: Page): Promise<{ tag: string; id: string; className: string; text: string; href: string }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; id: string; className: string; text: string; href: string }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     return {

@@ -26,10 +26,16 @@ function options() {
     fail((err as Error).message);
   }
   const { companies, seed, county } = values;
-  if (!companies || !/^\d+$/.test(companies) || Number(companies) < 1) fail('--companies must be a positive whole number.');
+  if (!companies || !/^\d+$/.test(companies) || Number(companies) < 1)
+    fail('--companies must be a positive whole number.');
   if (seed !== undefined && !/^\d+$/.test(seed)) fail('--seed must be a whole number.');
-  if (county !== undefined && !/^\d{2}$/.test(county)) fail('--county must be a two-digit county code such as 07.');
-  return { companies: Number(companies), seed: seed === undefined ? DEFAULT_SEED : Number(seed) >>> 0, county: county ?? '07' };
+  if (county !== undefined && !/^\d{2}$/.test(county))
+    fail('--county must be a two-digit county code such as 07.');
+  return {
+    companies: Number(companies),
+    seed: seed === undefined ? DEFAULT_SEED : Number(seed) >>> 0,
+    county: county ?? '07',
+  };
 }
 
 const opts = options();
@@ -44,8 +50,13 @@ try {
 const { db, lock, where } = opened;
 try {
   await prepareDatabase(db);
-  process.stdout.write(`${where}: adding ${opts.companies} synthetic companies (county ${opts.county}, seed ${opts.seed})\n`);
-  if (opts.county !== '07') process.stdout.write('Workplaces are spread evenly over the municipalities (population weights exist for Kronoberg only).\n');
+  process.stdout.write(
+    `${where}: adding ${opts.companies} synthetic companies (county ${opts.county}, seed ${opts.seed})\n`,
+  );
+  if (opts.county !== '07')
+    process.stdout.write(
+      'Workplaces are spread evenly over the municipalities (population weights exist for Kronoberg only).\n',
+    );
   const started = performance.now();
   let lastReport = 0;
   const result = await seedSynthetic(db, {

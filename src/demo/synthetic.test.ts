@@ -12,7 +12,12 @@ import { type SyntheticContext, seedSynthetic, syntheticCompany, syntheticId } f
 const ctx: SyntheticContext = {
   seed: 7,
   regionId: randomUUID(),
-  municipalities: kronobergWeights.map(([code, weight]) => ({ code, city: `Ort ${code}`, weight, orgId: randomUUID() })),
+  municipalities: kronobergWeights.map(([code, weight]) => ({
+    code,
+    city: `Ort ${code}`,
+    weight,
+    orgId: randomUUID(),
+  })),
 };
 
 describe('syntheticCompany', () => {
@@ -32,7 +37,9 @@ describe('syntheticCompany', () => {
       expect(c.contacts).toHaveLength(1);
       expect(c.workplaces.length).toBeGreaterThanOrEqual(1);
       expect(new Set(c.workplaces.map((w) => w.municipalityCode)).size).toBe(c.workplaces.length);
-      expect(c.ownerOrgId).toBe(ctx.municipalities.find((m) => m.code === c.workplaces[0].municipalityCode)?.orgId);
+      expect(c.ownerOrgId).toBe(
+        ctx.municipalities.find((m) => m.code === c.workplaces[0].municipalityCode)?.orgId,
+      );
       expect(c.updatedAt >= c.createdAt).toBe(true);
     }
   });
@@ -45,9 +52,13 @@ describe('syntheticCompany', () => {
       const share = companies.filter((c) => c.workplaces[0].municipalityCode === code).length / n;
       expect(share).toBeCloseTo(weight / total, 1);
     }
-    const manufacturing = companies.filter((c) => Number(c.sniCode?.slice(0, 2)) >= 10 && Number(c.sniCode?.slice(0, 2)) <= 33);
+    const manufacturing = companies.filter(
+      (c) => Number(c.sniCode?.slice(0, 2)) >= 10 && Number(c.sniCode?.slice(0, 2)) <= 33,
+    );
     expect(manufacturing.length / n).toBeGreaterThan(0.6);
-    expect(new Set(companies.map((c) => c.status))).toEqual(new Set(['interested', 'eligible', 'active', 'closed']));
+    expect(new Set(companies.map((c) => c.status))).toEqual(
+      new Set(['interested', 'eligible', 'active', 'closed']),
+    );
     expect(new Set(companies.map((c) => c.name)).size).toBeGreaterThan(n / 2);
   });
 });
@@ -79,7 +90,12 @@ describe('seedSynthetic', () => {
     const second = await seedSynthetic(db, { companies: 40, seed: 99 });
     expect(second).toMatchObject({ inserted: 40, firstSerial: 250, lastSerial: 289 });
 
-    const [counts] = await db.query<{ companies: number; workplaces: number; contacts: number; numbers: number }>(
+    const [counts] = await db.query<{
+      companies: number;
+      workplaces: number;
+      contacts: number;
+      numbers: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM companies) AS companies, (SELECT count(*)::int FROM company_workplaces) AS workplaces,
               (SELECT count(*)::int FROM company_contacts) AS contacts, (SELECT count(DISTINCT org_number)::int FROM companies) AS numbers`,
     );

@@ -2,7 +2,12 @@
 // a pure function of (seed, serial): the same command gives the same data, and a second run continues
 // the organisationsnummer series where the first stopped.
 import { createHash } from 'node:crypto';
-import { type BulkCompany, vacuumAnalyzeCompanies, insertCompaniesBulk, maxFictitiousSerial } from '../domains/companies/bulk.ts';
+import {
+  type BulkCompany,
+  insertCompaniesBulk,
+  maxFictitiousSerial,
+  vacuumAnalyzeCompanies,
+} from '../domains/companies/bulk.ts';
 import { ensureRegion, findMunicipalityOrganisation } from '../domains/organisations/index.ts';
 import { municipalitiesOfCounty } from '../domains/reference/index.ts';
 import { audit } from '../platform/audit.ts';
@@ -73,9 +78,29 @@ const workplaceCounts = [
   [2, 10],
   [3, 2],
 ] as const;
-const streets = ['Industrigatan', 'Verkstadsgatan', 'Storgatan', 'Fabriksvägen', 'Hantverksvägen', 'Företagsvägen', 'Järnvägsgatan', 'Sågverksvägen'];
+const streets = [
+  'Industrigatan',
+  'Verkstadsgatan',
+  'Storgatan',
+  'Fabriksvägen',
+  'Hantverksvägen',
+  'Företagsvägen',
+  'Järnvägsgatan',
+  'Sågverksvägen',
+];
 const extraSites = ['Verkstad', 'Lager', 'Filial'];
-const qualifiers = ['& Söner', 'Nordic', 'Sverige', 'Produktion', 'Teknik', 'i Småland', '& Co', 'Invest', 'Väst', 'Öst'];
+const qualifiers = [
+  '& Söner',
+  'Nordic',
+  'Sverige',
+  'Produktion',
+  'Teknik',
+  'i Småland',
+  '& Co',
+  'Invest',
+  'Väst',
+  'Öst',
+];
 const roles = ['VD', 'HR-chef', 'Produktionschef', 'Ekonomichef', 'Platschef'];
 
 const WINDOW_START = Date.UTC(2024, 8, 1);
@@ -164,7 +189,9 @@ export function syntheticCompany(ctx: SyntheticContext, serial: number): BulkCom
       id: syntheticId(serial, `workplace:${i}`),
       name: i === 0 ? 'Huvudkontor' : pick(r, extraSites),
       street: `${pick(r, streets)} ${1 + Math.floor(r() * 60)}`,
-      postalCode: kronobergPostal[m.code] ? `${kronobergPostal[m.code].prefix} ${10 + Math.floor(r() * 90)}` : null,
+      postalCode: kronobergPostal[m.code]
+        ? `${kronobergPostal[m.code].prefix} ${10 + Math.floor(r() * 90)}`
+        : null,
       city: m.city,
       municipalityCode: m.code,
     })),
@@ -188,7 +215,12 @@ export async function syntheticContext(db: Db, county: string, seed: number): Pr
   for (const m of await municipalitiesOfCounty(db, county)) {
     const org = await findMunicipalityOrganisation(db, m.code);
     if (!org) throw new Error(`municipality organisation ${m.code} missing`);
-    municipalities.push({ code: m.code, city: kronobergPostal[m.code]?.city ?? m.name, weight: population.get(m.code) ?? 1, orgId: org.id });
+    municipalities.push({
+      code: m.code,
+      city: kronobergPostal[m.code]?.city ?? m.name,
+      weight: population.get(m.code) ?? 1,
+      orgId: org.id,
+    });
   }
   if (municipalities.length === 0) throw new Error(`county ${county} has no municipalities`);
   return { seed, regionId, municipalities };
@@ -218,7 +250,9 @@ export async function seedSynthetic(db: Db, opts: SeedSyntheticOptions): Promise
   const firstSerial = (await maxFictitiousSerial(db)) + 1;
   const lastSerial = firstSerial + opts.companies - 1;
   if (lastSerial > MAX_SERIAL) {
-    throw new Error(`the fictitious series 502… has room for ${MAX_SERIAL - firstSerial + 1} more companies, not ${opts.companies}`);
+    throw new Error(
+      `the fictitious series 502… has room for ${MAX_SERIAL - firstSerial + 1} more companies, not ${opts.companies}`,
+    );
   }
   for (let from = firstSerial; from <= lastSerial; from += batchSize) {
     const to = Math.min(from + batchSize - 1, lastSerial);

@@ -16,7 +16,10 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent()
 
 /** Submit a form with the named button and wait for the next page to load. */
 async function submit(page: Page, button: string): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
 }
 
 describe('company create journey (officer, Ljungby)', () => {
@@ -39,7 +42,9 @@ describe('company create journey (officer, Ljungby)', () => {
     const summary = page.locator('[data-error-summary]');
     expect(await summary.isVisible()).toBe(true);
     await expect.poll(async () => (await focused(page)).className).toContain('ds-error-summary');
-    const hrefs = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const hrefs = await summary
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['#f-orgNumber', '#f-name']));
     expect(await summary.textContent()).toContain('Organisationsnumret har fel kontrollsiffra.');
     expect(await summary.textContent()).toContain('Fyll i fältet.');
@@ -145,7 +150,9 @@ describe('company edit journey (officer, Ljungby)', () => {
 
     await page.getByLabel('Anställda kvinnor').fill('17');
     await page.getByLabel('Anställda män').fill('23');
-    const rowsBefore = await page.locator('fieldset.kn-row-group legend', { hasText: 'Arbetsställe' }).count();
+    const rowsBefore = await page
+      .locator('fieldset.kn-row-group legend', { hasText: 'Arbetsställe' })
+      .count();
     await submit(page, 'Fler rader');
     const rowsAfter = await page.locator('fieldset.kn-row-group legend', { hasText: 'Arbetsställe' }).count();
     expect(rowsAfter).toBeGreaterThan(rowsBefore);
@@ -192,15 +199,20 @@ describe('company import journey (officer, Ljungby)', () => {
     await page.getByLabel('Fil (CSV eller Excel .xlsx)').setInputFiles({
       name: 'bild.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 8, 0x1b, 0x1a, 0, 0, 0]),
+      buffer: Buffer.from([
+        0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 8, 0x1b, 0x1a, 0, 0, 0,
+      ]),
     });
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Läs in och förhandsgranska' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Läs in och förhandsgranska' }).click(),
+    ]);
     const summary = page.locator('[data-error-summary]');
     expect(await summary.isVisible()).toBe(true);
     expect(await summary.getByRole('link').first().getAttribute('href')).toBe('#f-file');
     await axeCheck(page, 'import upload with errors (sv)');
 
-    const tag = newOrgNumber().slice(-4);
+    const tag = `T${Date.now().toString(36)}`;
     const good = [newOrgNumber(), newOrgNumber(), newOrgNumber()];
     const csv = [
       'Organisationsnummer;Namn;Kommunkod;Anställda kvinnor;Anställda män;Gatuadress',
@@ -227,13 +239,20 @@ describe('company import journey (officer, Ljungby)', () => {
     expect(await bad.locator('th').textContent()).toBe('5');
     expect(await bad.textContent()).toContain(`Felbolaget ${tag} AB`);
     expect(await page.getByTestId('import-good').locator('tbody tr').count()).toBe(3);
-    expect(await page.getByTestId('import-counts').locator('tr[data-outcome="new"] td').textContent()).toBe('3');
-    expect(await page.getByTestId('import-counts').locator('tr[data-outcome="error"] td').textContent()).toBe('1');
+    expect(await page.getByTestId('import-counts').locator('tr[data-outcome="new"] td').textContent()).toBe(
+      '3',
+    );
+    expect(await page.getByTestId('import-counts').locator('tr[data-outcome="error"] td').textContent()).toBe(
+      '1',
+    );
     await shot(page, 'import-preview-sv');
     await axeCheck(page, 'import preview (sv)');
 
     // Nothing is saved before confirming.
-    const before = await e2e.db.query<{ n: number }>('SELECT count(*)::int AS n FROM companies WHERE name LIKE $1', [`%${tag}%`]);
+    const before = await e2e.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM companies WHERE name LIKE $1',
+      [`%${tag}%`],
+    );
     expect(before[0]?.n).toBe(0);
 
     await Promise.all([page.waitForNavigation(), page.getByTestId('import-confirm').click()]);

@@ -42,7 +42,10 @@ describe('login journey', () => {
     await expect.poll(async () => (await focused(page)).id).toBe('f-email');
 
     await page.getByLabel('Lösenord').fill('E2e-lösenord-2026!');
-    await Promise.all([page.waitForURL('**/companies'), page.getByRole('button', { name: 'Logga in' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/companies'),
+      page.getByRole('button', { name: 'Logga in' }).click(),
+    ]);
     expect(new URL(page.url()).pathname).toBe('/companies');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Företag');
     expect(await page.locator('.kn-user').textContent()).toContain('Regina Admin');
@@ -52,10 +55,13 @@ describe('login journey', () => {
     const { page } = await e2e.newPage();
     await login(page, 'region.admin@example.org');
     await page.goto('/companies');
-    await page.locator('body').focus();
     await page.keyboard.press('Tab');
     const first = await focused(page);
-    expect(first, 'first Tab stop').toMatchObject({ tag: 'a', href: '#main', text: 'Hoppa till huvudinnehållet' });
+    expect(first, 'first Tab stop').toMatchObject({
+      tag: 'a',
+      href: '#main',
+      text: 'Hoppa till huvudinnehållet',
+    });
     // Visible when focused (not only for screen readers).
     const box = await page.locator('a.ds-skip-link').boundingBox();
     expect(box && box.width > 1 && box.height > 1, 'skip link visible on focus').toBe(true);
@@ -63,8 +69,16 @@ describe('login journey', () => {
     await expect.poll(async () => (await focused(page)).id).toBe('main');
     // The next Tab continues inside main, not back in the header.
     await page.keyboard.press('Tab');
-    const next = await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false);
+    const next = await page.evaluate(
+      () => document.querySelector('main')?.contains(document.activeElement) ?? false,
+    );
     expect(next, 'Tab after the skip link stays in main').toBe(true);
+    // Keyboard focus is visible: an outline or a focus ring (box-shadow) on the focused control.
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { outline: `${style.outlineStyle} ${style.outlineWidth}`, shadow: style.boxShadow };
+    });
+    expect(ring.outline.startsWith('none') && ring.shadow === 'none', `focus indicator: ${JSON.stringify(ring)}`).toBe(false);
   });
 
   test('language switch to English, remembered on the next page; sign out', async () => {
@@ -94,7 +108,10 @@ describe('login journey', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mitt konto');
 
-    await Promise.all([page.waitForURL('**/login'), page.getByRole('button', { name: 'Logga ut', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL('**/login'),
+      page.getByRole('button', { name: 'Logga ut', exact: true }).click(),
+    ]);
     expect(await page.locator('[role="status"]').textContent()).toContain('Du är utloggad.');
     expect(await page.locator('.kn-user').count()).toBe(0);
     expect((await context.cookies()).some((c) => c.name === 'kn_session')).toBe(false);
@@ -148,7 +165,9 @@ describe('axe scan of the other page types', () => {
 test('the axe helper does report violations (guards against a silently green scan)', async () => {
   const { page } = await e2e.newPage();
   await page.goto('/accessibility');
-  await page.setContent('<!doctype html><html><head><title>x</title></head><body><main><img src="/none.png"><input id="q"></main></body></html>');
+  await page.setContent(
+    '<!doctype html><html><head><title>x</title></head><body><main><img src="/none.png"><input id="q"></main></body></html>',
+  );
   const ids = (await axeScan(page)).map((f) => f.id);
   expect(ids).toEqual(expect.arrayContaining(['image-alt', 'html-has-lang', 'label']));
 });
@@ -166,7 +185,10 @@ describe('core forms without JavaScript', () => {
     expect(active, 'no script ran, so the summary is not focused').toBe(false);
 
     await page.getByLabel('Lösenord').fill('E2e-lösenord-2026!');
-    await Promise.all([page.waitForURL('**/companies'), page.getByRole('button', { name: 'Logga in' }).click()]);
+    await Promise.all([
+      page.waitForURL('**/companies'),
+      page.getByRole('button', { name: 'Logga in' }).click(),
+    ]);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Företag');
 
     await page.getByRole('link', { name: 'Registrera företag' }).click();
@@ -181,14 +203,20 @@ describe('core forms without JavaScript', () => {
     expect(await rows()).toBeGreaterThan(before);
     expect(await page.getByLabel('Anställda män').inputValue()).toBe('5');
 
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Spara', exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Spara', exact: true }).click(),
+    ]);
     expect(await page.locator('[data-error-summary]').textContent()).toContain('Fyll i fältet.');
     await shot(page, 'company-new-errors-nojs-sv');
 
     const orgNumber = newOrgNumber();
     await page.getByLabel('Organisationsnummer').fill(orgNumber);
     await page.getByLabel('Namn', { exact: true }).first().fill('Utan Skript AB');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Spara', exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Spara', exact: true }).click(),
+    ]);
     expect(new URL(page.url()).pathname).toMatch(/^\/companies\/[0-9a-f-]{36}$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Utan Skript AB');
     expect(await page.locator('[role="status"]').textContent()).toContain('Företaget är registrerat.');

@@ -53,13 +53,18 @@ describe('inviting a company contact (companies/invite.tsx)', () => {
     const [linked] = await contacts(companyId);
     expect(linked?.userId).toBeTruthy();
     expect(
-      await countWhere(db, `memberships WHERE user_id = $1 AND role = 'company_contact' AND company_id = $2`, [
-        linked?.userId ?? null,
-        companyId,
-      ]),
+      await countWhere(
+        db,
+        `memberships WHERE user_id = $1 AND role = 'company_contact' AND company_id = $2`,
+        [linked?.userId ?? null, companyId],
+      ),
     ).toBe(1);
     expect(
-      await countWhere(db, `audit_log WHERE action = 'company.contact.invite' AND entity_type = 'company' AND entity_id = $1`, [companyId]),
+      await countWhere(
+        db,
+        `audit_log WHERE action = 'company.contact.invite' AND entity_type = 'company' AND entity_id = $1`,
+        [companyId],
+      ),
     ).toBe(1);
     const [mail] = await mailsTo(db, email);
     expect(mail?.regionId).toBe(region);
@@ -92,7 +97,11 @@ describe('inviting a company contact (companies/invite.tsx)', () => {
     const [contact] = await contacts(await makeCompany(db, admin));
     const vaxjo = await makeUser(db, [{ role: 'municipality_officer', org: '0780' }]);
     const coach = await makeUser(db, [{ role: 'coach', org: 'region' }]);
-    const company = (await db.query<{ id: string }>('SELECT company_id AS id FROM company_contacts WHERE id = $1', [contact?.id ?? '']))[0]?.id;
+    const company = (
+      await db.query<{ id: string }>('SELECT company_id AS id FROM company_contacts WHERE id = $1', [
+        contact?.id ?? '',
+      ])
+    )[0]?.id;
     const url = `/companies/${company}/contacts/${contact?.id}/invite`;
     expect((await (await Client.as(app, db, vaxjo)).post(url, {})).statusCode).toBe(404);
     expect((await (await Client.as(app, db, coach)).post(url, {})).statusCode).toBe(403);
@@ -102,7 +111,10 @@ describe('inviting a company contact (companies/invite.tsx)', () => {
 
   it('an unknown contact of a visible company answers 404', async () => {
     const client = await Client.as(app, db, admin);
-    const res = await client.post(`/companies/${companyId}/contacts/00000000-0000-4000-8000-000000000000/invite`, {});
+    const res = await client.post(
+      `/companies/${companyId}/contacts/00000000-0000-4000-8000-000000000000/invite`,
+      {},
+    );
     expect(res.statusCode).toBe(404);
   });
 });
@@ -116,7 +128,12 @@ describe('the users API', () => {
       method: 'POST',
       url: '/api/v1/invitations',
       headers,
-      payload: { email: 'api.officer@example.test', name: 'Api Officer', role: 'municipality_officer', organisationId: ljungby },
+      payload: {
+        email: 'api.officer@example.test',
+        name: 'Api Officer',
+        role: 'municipality_officer',
+        organisationId: ljungby,
+      },
     });
     expect(res.statusCode).toBe(201);
     const body = res.json();
@@ -128,14 +145,22 @@ describe('the users API', () => {
     const users = list.json();
     expect(users.total).toBe(1);
     expect(users.items[0]).toMatchObject({ email: 'api.officer@example.test', status: 'invited' });
-    expect(users.items[0].memberships[0]).toMatchObject({ role: 'municipality_officer', organisationId: ljungby });
+    expect(users.items[0].memberships[0]).toMatchObject({
+      role: 'municipality_officer',
+      organisationId: ljungby,
+    });
     expect(JSON.stringify(users)).not.toContain('password');
   });
 
   it('a bad body or a role that does not fit answers 422 with field errors', async () => {
     const token = await apiToken(db, admin.id);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/invitations', headers, payload: { email: 'nope' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/invitations',
+      headers,
+      payload: { email: 'nope' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('email');
     const provider = await app.inject({

@@ -2,10 +2,10 @@ export { hashPassword } from './passwords.ts';
 export { canManageUsers, canReadOutbox } from './policy.ts';
 export { insertMembership, insertUser, usersWithRoleInRegion } from './repo.ts';
 export { accountRoutes } from './routes.tsx';
-export { actorForUser, actorFromApiToken, actorFromSession, startPage } from './service.ts';
 export {
   type InviteResult,
   type InviteTarget,
   type InviteUserInput,
   inviteUser,
 } from './service/invite-user.ts';
+export { actorForUser, actorFromApiToken, actorFromSession, startPage } from './service.ts';

@@ -55,12 +55,27 @@ describe('invitation, end to end over HTTP', () => {
     );
     expect(users[0]?.passwordHash).toBeNull();
     const userId = users[0]?.id ?? '';
-    expect(await countWhere(db, `memberships WHERE user_id = $1 AND role = 'coach' AND organisation_id = $2`, [userId, ljungby])).toBe(1);
-    expect(await countWhere(db, `audit_log WHERE action = 'membership.create' AND details->>'userId' = $1`, [userId])).toBe(1);
+    expect(
+      await countWhere(db, `memberships WHERE user_id = $1 AND role = 'coach' AND organisation_id = $2`, [
+        userId,
+        ljungby,
+      ]),
+    ).toBe(1);
+    expect(
+      await countWhere(db, `audit_log WHERE action = 'membership.create' AND details->>'userId' = $1`, [
+        userId,
+      ]),
+    ).toBe(1);
     // Only the hash of the token is stored.
     const token = link.split('/').pop() ?? '';
     expect(await countWhere(db, 'one_time_tokens WHERE token_hash = $1', [token])).toBe(0);
-    expect(await countWhere(db, `one_time_tokens WHERE user_id = $1 AND purpose = 'invitation' AND expires_at > now() + interval '6 days'`, [userId])).toBe(1);
+    expect(
+      await countWhere(
+        db,
+        `one_time_tokens WHERE user_id = $1 AND purpose = 'invitation' AND expires_at > now() + interval '6 days'`,
+        [userId],
+      ),
+    ).toBe(1);
   });
 
   it('the region admin finds the mail, with its link, in the outbox', async () => {
@@ -86,11 +101,19 @@ describe('invitation, end to end over HTTP', () => {
 
   it('refuses a short or unconfirmed password with the error summary, and keeps the link usable', async () => {
     const anon = new Client(app);
-    const short = await anon.post(link, { name: 'Nya Coachen', password: 'kort', confirm: 'kort' }, { csrf: await anonCsrf(anon) });
+    const short = await anon.post(
+      link,
+      { name: 'Nya Coachen', password: 'kort', confirm: 'kort' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('ds-error-summary');
     expect(short.body).toContain('Lösenordet ska ha minst 12 tecken.');
-    const mismatch = await anon.post(link, { name: 'Nya Coachen', password: 'ett långt lösenord', confirm: 'ett annat lösenord' }, { csrf: await anonCsrf(anon) });
+    const mismatch = await anon.post(
+      link,
+      { name: 'Nya Coachen', password: 'ett långt lösenord', confirm: 'ett annat lösenord' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.body).toContain('Lösenorden är inte lika.');
     expect(mismatch.body).toContain('href="#f-confirm"');
@@ -98,7 +121,11 @@ describe('invitation, end to end over HTTP', () => {
 
   it('accepting signs the person in, and the new membership works', async () => {
     const anon = new Client(app);
-    const res = await anon.post(link, { name: 'Nya C. Coachen', password: 'ett långt lösenord', confirm: 'ett långt lösenord' }, { csrf: await anonCsrf(anon) });
+    const res = await anon.post(
+      link,
+      { name: 'Nya C. Coachen', password: 'ett långt lösenord', confirm: 'ett långt lösenord' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/companies');
     expect(anon.cookies.has('kn_session')).toBe(true);
@@ -115,15 +142,28 @@ describe('invitation, end to end over HTTP', () => {
     const get = await again.get(link);
     expect(get.statusCode).toBe(410);
     expect(get.body).toContain('Länken fungerar inte');
-    const post = await again.post(link, { name: 'X', password: 'ett tredje lösenord', confirm: 'ett tredje lösenord' }, { csrf: await anonCsrf(again) });
+    const post = await again.post(
+      link,
+      { name: 'X', password: 'ett tredje lösenord', confirm: 'ett tredje lösenord' },
+      { csrf: await anonCsrf(again) },
+    );
     expect(post.statusCode).toBe(410);
     expect(again.cookies.has('kn_session')).toBe(false);
-    const login = await again.post('/login', { email, password: 'ett långt lösenord' }, { csrf: await anonCsrf(again) });
+    const login = await again.post(
+      '/login',
+      { email, password: 'ett långt lösenord' },
+      { csrf: await anonCsrf(again) },
+    );
     expect(login.statusCode).toBe(303);
   });
 
   it('an expired or unknown link gets the same clear page, never an error', async () => {
-    const res = await invite(admin, { email: 'sen@example.test', name: 'Sen Person', organisationId: region, role: 'esf_admin' });
+    const res = await invite(admin, {
+      email: 'sen@example.test',
+      name: 'Sen Person',
+      organisationId: region,
+      role: 'esf_admin',
+    });
     expect(res.statusCode).toBe(303);
     const late = linkPath((await mailsTo(db, 'sen@example.test'))[0]?.bodyText ?? '', 'invitation');
     await db.query(
@@ -136,18 +176,32 @@ describe('invitation, end to end over HTTP', () => {
       expect(page.statusCode).toBe(410);
       expect(page.body).toContain('The link does not work');
     }
-    const post = await anon.post(late, { name: 'Sen', password: 'ett långt lösenord', confirm: 'ett långt lösenord' }, { csrf: await anonCsrf(anon) });
+    const post = await anon.post(
+      late,
+      { name: 'Sen', password: 'ett långt lösenord', confirm: 'ett långt lösenord' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(post.statusCode).toBe(410);
   });
 
   it('inviting someone who already has a password gives the role and sends a notice, not a link', async () => {
     const existing = await makeUser(db, [{ role: 'coach', org: '0780' }]);
-    const res = await invite(admin, { email: existing.email, name: 'Ignored', organisationId: ljungby, role: 'coach' });
+    const res = await invite(admin, {
+      email: existing.email,
+      name: 'Ignored',
+      organisationId: ljungby,
+      role: 'coach',
+    });
     expect(res.statusCode).toBe(303);
     const [mail] = await mailsTo(db, existing.email);
     expect(mail?.subject).toBe('Ny roll i Kompetensnavet');
     expect(mail?.bodyText).not.toContain('/invitation/');
-    const again = await invite(admin, { email: existing.email, name: 'Ignored', organisationId: ljungby, role: 'coach' });
+    const again = await invite(admin, {
+      email: existing.email,
+      name: 'Ignored',
+      organisationId: ljungby,
+      role: 'coach',
+    });
     expect(again.statusCode).toBe(303);
     expect(await mailsTo(db, existing.email)).toHaveLength(1);
   });
@@ -170,11 +224,21 @@ describe('who may invite whom', () => {
 
   it('an officer grants officer and coach roles in their own municipality only', async () => {
     const officer = await makeUser(db, [{ role: 'municipality_officer', org: '0781' }]);
-    const admin = await invite(officer, { email: 'chef@example.test', name: 'Chef', organisationId: ljungby, role: 'region_admin' });
+    const admin = await invite(officer, {
+      email: 'chef@example.test',
+      name: 'Chef',
+      organisationId: ljungby,
+      role: 'region_admin',
+    });
     expect(admin.statusCode).toBe(422);
     expect(admin.body).toContain('href="#f-role"');
     expect(await countWhere(db, 'users WHERE email = $1', ['chef@example.test'])).toBe(0);
-    const coach = await invite(officer, { email: 'lokal.coach@example.test', name: 'Lokal Coach', organisationId: ljungby, role: 'coach' });
+    const coach = await invite(officer, {
+      email: 'lokal.coach@example.test',
+      name: 'Lokal Coach',
+      organisationId: ljungby,
+      role: 'coach',
+    });
     expect(coach.statusCode).toBe(303);
   });
 
@@ -190,7 +254,12 @@ describe('who may invite whom', () => {
 
   it('a region admin of another region cannot invite to this one', async () => {
     const other = await makeUser(db, [{ role: 'region_admin', org: 'region' }], { county: '12' });
-    const res = await invite(other, { email: 'annan.region@example.test', name: 'Annan', organisationId: ljungby, role: 'coach' });
+    const res = await invite(other, {
+      email: 'annan.region@example.test',
+      name: 'Annan',
+      organisationId: ljungby,
+      role: 'coach',
+    });
     expect(res.statusCode).toBe(422);
     expect(await countWhere(db, 'users WHERE email = $1', ['annan.region@example.test'])).toBe(0);
   });

@@ -49,7 +49,11 @@ describe('password reset', () => {
     expect(mail?.regionId).toBe(await organisationId(db, 'region', '07'));
     link = linkPath(mail?.bodyText ?? '', 'password/reset');
     expect(
-      await countWhere(db, `one_time_tokens WHERE user_id = $1 AND purpose = 'password_reset' AND expires_at < now() + interval '61 minutes'`, [user.id]),
+      await countWhere(
+        db,
+        `one_time_tokens WHERE user_id = $1 AND purpose = 'password_reset' AND expires_at < now() + interval '61 minutes'`,
+        [user.id],
+      ),
     ).toBe(1);
   });
 
@@ -65,14 +69,22 @@ describe('password reset', () => {
     const page = await anon.get(link);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Välj ett nytt lösenord');
-    const short = await anon.post(link, { password: 'kort', confirm: 'kort' }, { csrf: await anonCsrf(anon) });
+    const short = await anon.post(
+      link,
+      { password: 'kort', confirm: 'kort' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('href="#f-password"');
   });
 
   it('sets the password, ends the other sessions and signs this browser in', async () => {
     const anon = new Client(app);
-    const res = await anon.post(link, { password: NEW_PASSWORD, confirm: NEW_PASSWORD }, { csrf: await anonCsrf(anon) });
+    const res = await anon.post(
+      link,
+      { password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/companies');
     expect((await anon.get('/account')).statusCode).toBe(200);
@@ -81,19 +93,33 @@ describe('password reset', () => {
     expect(old.statusCode).toBe(302);
     expect(old.headers.location).toMatch(/^\/login/);
     expect(await countWhere(db, 'auth_sessions WHERE user_id = $1', [user.id])).toBe(1);
-    expect(await countWhere(db, `audit_log WHERE action = 'password.reset' AND entity_id = $1`, [user.id])).toBe(1);
+    expect(
+      await countWhere(db, `audit_log WHERE action = 'password.reset' AND entity_id = $1`, [user.id]),
+    ).toBe(1);
   });
 
   it('the link is single-use, and only the new password works', async () => {
     const anon = new Client(app);
     expect((await anon.get(link)).statusCode).toBe(410);
-    const again = await anon.post(link, { password: 'ännu ett långt lösenord', confirm: 'ännu ett långt lösenord' }, { csrf: await anonCsrf(anon) });
+    const again = await anon.post(
+      link,
+      { password: 'ännu ett långt lösenord', confirm: 'ännu ett långt lösenord' },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(again.statusCode).toBe(410);
     expect(again.body).toContain('Beställ en ny länk');
 
-    const oldLogin = await anon.post('/login', { email: user.email, password: TEST_PASSWORD }, { csrf: await anonCsrf(anon) });
+    const oldLogin = await anon.post(
+      '/login',
+      { email: user.email, password: TEST_PASSWORD },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(oldLogin.statusCode).toBe(401);
-    const newLogin = await anon.post('/login', { email: user.email, password: NEW_PASSWORD }, { csrf: await anonCsrf(anon) });
+    const newLogin = await anon.post(
+      '/login',
+      { email: user.email, password: NEW_PASSWORD },
+      { csrf: await anonCsrf(anon) },
+    );
     expect(newLogin.statusCode).toBe(303);
   });
 
@@ -113,7 +139,9 @@ describe('password reset', () => {
     const other = await makeUser(db, [{ role: 'coach', org: 'region' }]);
     await forgot(other.email);
     const expired = linkPath((await mailsTo(db, other.email))[0]?.bodyText ?? '', 'password/reset');
-    await db.query(`UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [other.id]);
+    await db.query(`UPDATE one_time_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      other.id,
+    ]);
     const res = await new Client(app).get(expired);
     expect(res.statusCode).toBe(410);
     expect(res.body).toContain('Länken fungerar inte');

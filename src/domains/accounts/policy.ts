@@ -1,7 +1,8 @@
 import { type Actor, hasRole, type Role } from '../../platform/auth.ts';
 
 export const canReadOutbox = (actor: Actor): boolean => hasRole(actor, 'region_admin');
-export const canManageUsers = (actor: Actor): boolean => hasRole(actor, 'region_admin', 'municipality_officer');
+export const canManageUsers = (actor: Actor): boolean =>
+  hasRole(actor, 'region_admin', 'municipality_officer');
 
 export type OrganisationKind = 'region' | 'municipality' | 'provider';
 
@@ -25,7 +26,9 @@ const regionsAdministered = (actor: Actor): string[] =>
 
 const officerOrganisations = (actor: Actor): string[] =>
   actor.memberships
-    .filter((m) => m.role === 'municipality_officer' && m.organisationKind === 'municipality' && m.organisationId)
+    .filter(
+      (m) => m.role === 'municipality_officer' && m.organisationKind === 'municipality' && m.organisationId,
+    )
     .map((m) => m.organisationId as string);
 
 /**
@@ -35,8 +38,10 @@ const officerOrganisations = (actor: Actor): string[] =>
  */
 export function grantableRoles(actor: Actor, org: OrganisationTarget): Role[] {
   const granted = new Set<Role>();
-  if (regionsAdministered(actor).includes(org.regionId)) for (const r of ROLES_BY_KIND[org.kind]) granted.add(r);
-  if (org.kind === 'municipality' && officerOrganisations(actor).includes(org.id)) for (const r of OFFICER_GRANTS) granted.add(r);
+  if (regionsAdministered(actor).includes(org.regionId))
+    for (const r of ROLES_BY_KIND[org.kind]) granted.add(r);
+  if (org.kind === 'municipality' && officerOrganisations(actor).includes(org.id))
+    for (const r of OFFICER_GRANTS) granted.add(r);
   return [...granted];
 }
 
@@ -47,7 +52,10 @@ export interface UserScope {
 }
 
 export function userScope(actor: Actor): UserScope {
-  return { regionIds: [...new Set(regionsAdministered(actor))], organisationIds: [...new Set(officerOrganisations(actor))] };
+  return {
+    regionIds: [...new Set(regionsAdministered(actor))],
+    organisationIds: [...new Set(officerOrganisations(actor))],
+  };
 }
 
 export interface MembershipTarget {

@@ -14,7 +14,10 @@ export interface UserRow {
 const USER_COLUMNS = `u.id, u.email, u.name, u.password_hash AS "passwordHash", u.locale, u.disabled_at AS "disabledAt"`;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)`, [email]);
+  const rows = await db.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)`,
+    [email],
+  );
   return rows[0] ?? null;
 }
 
@@ -41,13 +44,15 @@ export async function setPasswordHash(db: Db, userId: string, hash: string): Pro
 }
 
 /** Accepting an invitation: the name the person chose, their password and language. */
-export async function activateUser(db: Db, userId: string, v: { name: string; passwordHash: string; locale: Locale }): Promise<void> {
-  await db.query('UPDATE users SET name = $2, password_hash = $3, locale = $4, updated_at = now() WHERE id = $1', [
-    userId,
-    v.name,
-    v.passwordHash,
-    v.locale,
-  ]);
+export async function activateUser(
+  db: Db,
+  userId: string,
+  v: { name: string; passwordHash: string; locale: Locale },
+): Promise<void> {
+  await db.query(
+    'UPDATE users SET name = $2, password_hash = $3, locale = $4, updated_at = now() WHERE id = $1',
+    [userId, v.name, v.passwordHash, v.locale],
+  );
 }
 
 export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
@@ -74,7 +79,14 @@ export async function loadMemberships(db: Db, userId: string): Promise<Membershi
 
 export async function insertMembership(
   db: Db,
-  m: { id: string; userId: string; role: string; organisationId: string | null; companyId: string | null; createdBy: string | null },
+  m: {
+    id: string;
+    userId: string;
+    role: string;
+    organisationId: string | null;
+    companyId: string | null;
+    createdBy: string | null;
+  },
 ): Promise<boolean> {
   const rows = await db.query(
     `INSERT INTO memberships (id, user_id, role, organisation_id, company_id, created_by)
@@ -91,7 +103,12 @@ export interface SessionRow {
   lastSeenAt: Date;
 }
 
-export async function insertSession(db: Db, tokenHash: string, userId: string, ttlHours: number): Promise<void> {
+export async function insertSession(
+  db: Db,
+  tokenHash: string,
+  userId: string,
+  ttlHours: number,
+): Promise<void> {
   await db.query(
     `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
     [tokenHash, userId, ttlHours],
@@ -130,7 +147,11 @@ export async function deleteExpiredSessions(db: Db): Promise<void> {
 
 // ---------------------------------------------------------------- login attempts
 
-export async function recentFailures(db: Db, accountKey: string, ip: string): Promise<{ account: number; ip: number }> {
+export async function recentFailures(
+  db: Db,
+  accountKey: string,
+  ip: string,
+): Promise<{ account: number; ip: number }> {
   const rows = await db.query<{ account: number; ip: number }>(
     `SELECT
        (SELECT count(*)::int FROM login_attempts WHERE account_key = $1 AND NOT succeeded AND at > now() - interval '1 minute') AS account,
@@ -140,8 +161,17 @@ export async function recentFailures(db: Db, accountKey: string, ip: string): Pr
   return rows[0] ?? { account: 0, ip: 0 };
 }
 
-export async function recordAttempt(db: Db, accountKey: string, ip: string, succeeded: boolean): Promise<void> {
-  await db.query('INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ($1, $2, $3)', [accountKey, ip, succeeded]);
+export async function recordAttempt(
+  db: Db,
+  accountKey: string,
+  ip: string,
+  succeeded: boolean,
+): Promise<void> {
+  await db.query('INSERT INTO login_attempts (account_key, ip, succeeded) VALUES ($1, $2, $3)', [
+    accountKey,
+    ip,
+    succeeded,
+  ]);
 }
 
 export async function pruneAttempts(db: Db): Promise<void> {
@@ -162,7 +192,11 @@ export async function useApiToken(db: Db, tokenHash: string): Promise<string | n
 }
 
 /** Users holding a role through an organisation of the region (e.g. the coaches of a region). */
-export async function usersWithRoleInRegion(db: Db, regionId: string, role: string): Promise<{ userId: string; name: string }[]> {
+export async function usersWithRoleInRegion(
+  db: Db,
+  regionId: string,
+  role: string,
+): Promise<{ userId: string; name: string }[]> {
   return db.query<{ userId: string; name: string }>(
     `SELECT DISTINCT u.id AS "userId", u.name
        FROM memberships m JOIN organisations o ON o.id = m.organisation_id JOIN users u ON u.id = m.user_id

@@ -1,14 +1,14 @@
 import { AppError } from '../../platform/errors.ts';
-import { translator } from '../../platform/i18n/index.ts';
 import { type AnyRoute, defineRoute, PUBLIC, signedIn } from '../../platform/http/registry.ts';
 import { SESSION_COOKIE } from '../../platform/http/server.ts';
+import { translator } from '../../platform/i18n/index.ts';
 import { messages } from './messages.ts';
-import { loginForm, loginQuery } from './schema.ts';
 import { accountPageRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { accountApiRoutes } from './routes/api.ts';
 import { linkRoutes } from './routes/links.tsx';
 import { setSessionCookie } from './routes/session-cookie.ts';
+import { loginForm, loginQuery } from './schema.ts';
 import * as service from './service.ts';
 import { HomeView } from './views/account.tsx';
 import { LoginView } from './views/login.tsx';
@@ -49,16 +49,27 @@ const sessionRoutes: AnyRoute[] = [
     body: loginForm,
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
-      const render = (errors: { field: string; message: string }[], status: number, email?: string, next?: string) =>
-        ctx.page(t('login.title'), <LoginView t={t} csrf={ctx.csrfToken()} errors={errors} email={email} next={next} />, status);
-      if (!ctx.form.ok) return render(ctx.form.errors, 422, ctx.form.raw.email, safeNext(ctx.form.raw.next) ?? undefined);
+      const render = (
+        errors: { field: string; message: string }[],
+        status: number,
+        email?: string,
+        next?: string,
+      ) =>
+        ctx.page(
+          t('login.title'),
+          <LoginView t={t} csrf={ctx.csrfToken()} errors={errors} email={email} next={next} />,
+          status,
+        );
+      if (!ctx.form.ok)
+        return render(ctx.form.errors, 422, ctx.form.raw.email, safeNext(ctx.form.raw.next) ?? undefined);
       const { email, password, next } = ctx.form.value;
       try {
         const { token, actor } = await service.login(ctx.db, { email, password, ip: ctx.ip });
         setSessionCookie(ctx.reply, token);
         return ctx.redirect(safeNext(next) ?? service.startPage(actor));
       } catch (err) {
-        if (!(err instanceof AppError) || (err.code !== 'UNAUTHENTICATED' && err.code !== 'RATE_LIMITED')) throw err;
+        if (!(err instanceof AppError) || (err.code !== 'UNAUTHENTICATED' && err.code !== 'RATE_LIMITED'))
+          throw err;
         const status = err.code === 'RATE_LIMITED' ? 429 : 401;
         return render([{ field: 'email', message: err.message }], status, email, safeNext(next) ?? undefined);
       }
@@ -72,7 +83,8 @@ const sessionRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const raw = ctx.req.cookies[SESSION_COOKIE];
       const unsigned = raw ? ctx.req.unsignCookie(raw) : null;
-      if (unsigned?.valid && unsigned.value) await service.logout(ctx.db, unsigned.value, ctx.maybeActor, ctx.ip);
+      if (unsigned?.valid && unsigned.value)
+        await service.logout(ctx.db, unsigned.value, ctx.maybeActor, ctx.ip);
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return ctx.redirect('/login', translator(messages, ctx.locale)('logout.done'));
     },
@@ -85,7 +97,10 @@ const sessionRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const count = await service.logoutEverywhere(ctx.db, ctx.actor, ctx.ip);
       ctx.reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return ctx.redirect('/login', translator(messages, ctx.locale)('account.loggedOutEverywhere', { count }));
+      return ctx.redirect(
+        '/login',
+        translator(messages, ctx.locale)('account.loggedOutEverywhere', { count }),
+      );
     },
   }),
 ];

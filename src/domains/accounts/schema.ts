@@ -5,7 +5,10 @@ import { locales } from '../../platform/i18n/index.ts';
 
 export const loginForm = z.object({
   email: f.text(254),
-  password: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(1000, 'validation.tooLong'),
+  password: z
+    .string({ error: 'validation.required' })
+    .min(1, 'validation.required')
+    .max(1000, 'validation.tooLong'),
   next: z.string().max(500).optional(),
 });
 export type LoginForm = z.infer<typeof loginForm>;
@@ -39,12 +42,21 @@ export const tokenParams = z.object({ token: z.string().max(200) });
 export const idParams = z.object({ id: z.string().uuid() });
 
 /** Roles granted in an organisation (company roles are granted from the company's page). */
-export const organisationRoles = ['region_admin', 'municipality_officer', 'coach', 'provider', 'esf_admin'] as const;
+export const organisationRoles = [
+  'region_admin',
+  'municipality_officer',
+  'coach',
+  'provider',
+  'esf_admin',
+] as const;
 
 export const inviteForm = z.object({
   email: f.email(),
   name: f.text(200),
-  organisationId: z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'validation.choice' }).uuid('validation.choice')),
+  organisationId: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string({ error: 'validation.choice' }).uuid('validation.choice'),
+  ),
   role: f.choice(organisationRoles),
   locale: f.choice(locales).default('sv'),
 });

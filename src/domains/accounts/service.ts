@@ -1,5 +1,5 @@
-import { type Actor, hashToken, newToken } from '../../platform/auth.ts';
 import { audit } from '../../platform/audit.ts';
+import { type Actor, hashToken, newToken } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPassword } from './passwords.ts';
@@ -21,7 +21,8 @@ export async function actorFromSession(db: Db, token: string): Promise<Actor | n
   const tokenHash = hashToken(token);
   const session = await repo.findLiveSession(db, tokenHash);
   if (!session) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000) await repo.touchSession(db, tokenHash, SESSION_TTL_HOURS);
+  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000)
+    await repo.touchSession(db, tokenHash, SESSION_TTL_HOURS);
   return actorForUser(db, session.userId, 'session');
 }
 
@@ -50,12 +51,25 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.disabledAt) {
     await repo.recordAttempt(db, accountKey, input.ip, false);
-    if (user) await audit(db, { actorUserId: user.id, action: 'login.failed', entityType: 'user', entityId: user.id, ip: input.ip });
+    if (user)
+      await audit(db, {
+        actorUserId: user.id,
+        action: 'login.failed',
+        entityType: 'user',
+        entityId: user.id,
+        ip: input.ip,
+      });
     throw new AppError('UNAUTHENTICATED', 'login.failed');
   }
   await repo.recordAttempt(db, accountKey, input.ip, true);
   const token = await openSession(db, user.id);
-  await audit(db, { actorUserId: user.id, action: 'login', entityType: 'user', entityId: user.id, ip: input.ip });
+  await audit(db, {
+    actorUserId: user.id,
+    action: 'login',
+    entityType: 'user',
+    entityId: user.id,
+    ip: input.ip,
+  });
   const actor = await actorForUser(db, user.id, 'session');
   if (!actor) throw new AppError('UNAUTHENTICATED', 'login.failed');
   return { token, actor };
@@ -70,7 +84,14 @@ export async function openSession(db: Db, userId: string): Promise<string> {
 
 export async function logout(db: Db, token: string, actor: Actor | null, ip: string): Promise<void> {
   await repo.deleteSession(db, hashToken(token));
-  if (actor) await audit(db, { actorUserId: actor.userId, action: 'logout', entityType: 'user', entityId: actor.userId, ip });
+  if (actor)
+    await audit(db, {
+      actorUserId: actor.userId,
+      action: 'logout',
+      entityType: 'user',
+      entityId: actor.userId,
+      ip,
+    });
 }
 
 export async function logoutEverywhere(db: Db, actor: Actor, ip: string): Promise<number> {
@@ -89,7 +110,12 @@ export async function logoutEverywhere(db: Db, actor: Actor, ip: string): Promis
 /** Where a user lands after login: the first thing their roles let them do. */
 export function startPage(actor: Actor): string {
   const roles = new Set(actor.memberships.map((m) => m.role));
-  if (roles.has('region_admin') || roles.has('municipality_officer') || roles.has('coach') || roles.has('esf_admin'))
+  if (
+    roles.has('region_admin') ||
+    roles.has('municipality_officer') ||
+    roles.has('coach') ||
+    roles.has('esf_admin')
+  )
     return '/companies';
   const company = actor.memberships.find((m) => m.role === 'company_contact');
   if (company?.companyId) return `/companies/${company.companyId}`;

@@ -69,6 +69,8 @@ describe('login sessions', () => {
     }
     expect(await countWhere(db, 'auth_sessions WHERE user_id = $1', [user.id])).toBe(0);
     expect((await other.get('/account')).statusCode).toBe(200);
-    expect(await countWhere(db, `audit_log WHERE action = 'logout.everywhere' AND entity_id = $1`, [user.id])).toBe(1);
+    expect(
+      await countWhere(db, `audit_log WHERE action = 'logout.everywhere' AND entity_id = $1`, [user.id]),
+    ).toBe(1);
   });
 });

@@ -22,7 +22,9 @@ function parse(raw: string): { headers: string; body: string } {
   const cte = headers.match(/^Content-Transfer-Encoding:\s*(\S+)/im)?.[1]?.toLowerCase();
   if (cte === 'base64') return { headers, body: Buffer.from(encoded, 'base64').toString('utf8') };
   if (cte === 'quoted-printable') {
-    const bytes = encoded.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    const bytes = encoded
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
     return { headers, body: Buffer.from(bytes, 'latin1').toString('utf8') };
   }
   return { headers, body: encoded };

@@ -25,7 +25,10 @@ export function linkPath(text: string, kind: 'invitation' | 'password/reset'): s
 }
 
 export async function organisationId(db: Db, kind: 'region' | 'municipality', code: string): Promise<string> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM organisations WHERE kind = $1 AND code = $2', [kind, code]);
+  const rows = await db.query<{ id: string }>('SELECT id FROM organisations WHERE kind = $1 AND code = $2', [
+    kind,
+    code,
+  ]);
   if (!rows[0]) throw new Error(`no ${kind} ${code}`);
   return rows[0].id;
 }

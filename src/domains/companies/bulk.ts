@@ -136,8 +136,18 @@ function children<T>(companies: BulkCompany[], list: (c: BulkCompany) => T[]): C
 export async function insertCompaniesBulk(db: Db, companies: BulkCompany[]): Promise<void> {
   await db.tx(async (tx) => {
     await insertUnnest(tx, 'companies', companyColumns, companies.map(withDerived));
-    await insertUnnest(tx, 'company_workplaces', workplaceColumns, children(companies, (c) => c.workplaces));
-    await insertUnnest(tx, 'company_contacts', contactColumns, children(companies, (c) => c.contacts));
+    await insertUnnest(
+      tx,
+      'company_workplaces',
+      workplaceColumns,
+      children(companies, (c) => c.workplaces),
+    );
+    await insertUnnest(
+      tx,
+      'company_contacts',
+      contactColumns,
+      children(companies, (c) => c.contacts),
+    );
   });
 }
 

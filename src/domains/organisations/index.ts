@@ -1,4 +1,4 @@
-export { canViewOrganisations } from './policy.ts';
+export { canManageOrganisations, canViewOrganisations } from './policy.ts';
 export { organisationRoutes } from './routes.tsx';
 export {
   createProgramme,

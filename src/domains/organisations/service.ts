@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findCounty, municipalitiesOfCounty } from '../reference/index.ts';
 import * as repo from './repo.ts';
+import type { ProgrammeInput, ProviderInput } from './schema.ts';
 
 export type { OrganisationRow, ProgrammeRow } from './repo.ts';
 
@@ -69,6 +70,41 @@ export async function createProvider(
 export async function createProgramme(db: Db, programme: Omit<repo.ProgrammeRow, 'id'>): Promise<string> {
   const id = randomUUID();
   await repo.insertProgramme(db, { id, ...programme });
+  return id;
+}
+
+/** The region an actor administers (first region-admin membership), or FORBIDDEN. */
+function adminRegion(actor: Actor): string {
+  const m = actor.memberships.find((x) => x.role === 'region_admin');
+  if (!m) throw new AppError('FORBIDDEN');
+  return m.regionId;
+}
+
+export async function addProvider(db: Db, actor: Actor, ip: string, input: ProviderInput): Promise<string> {
+  const regionId = adminRegion(actor);
+  const id = await createProvider(db, regionId, input.name, input.orgNumber);
+  await audit(db, {
+    actorUserId: actor.userId,
+    action: 'organisation.create',
+    entityType: 'organisation',
+    entityId: id,
+    organisationId: regionId,
+    ip,
+  });
+  return id;
+}
+
+export async function addProgramme(db: Db, actor: Actor, ip: string, input: ProgrammeInput): Promise<string> {
+  const regionId = adminRegion(actor);
+  const id = await createProgramme(db, { regionId, ...input });
+  await audit(db, {
+    actorUserId: actor.userId,
+    action: 'programme.create',
+    entityType: 'programme',
+    entityId: id,
+    organisationId: regionId,
+    ip,
+  });
   return id;
 }
 

@@ -4,11 +4,13 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 export const linkMessages = defineMessages(
   {
     'invitation.title': 'Aktivera ditt konto',
-    'invitation.intro': 'Du har bjudits in till Kompetensnavet. Ange ditt namn och välj ett lösenord för att aktivera kontot.',
+    'invitation.intro':
+      'Du har bjudits in till Kompetensnavet. Ange ditt namn och välj ett lösenord för att aktivera kontot.',
     'invitation.email': 'E-postadress',
     'invitation.name': 'Namn',
     'invitation.password': 'Lösenord',
-    'invitation.passwordHint': 'Minst 12 tecken. Ett långt lösenord av flera ord är lätt att minnas och svårt att gissa.',
+    'invitation.passwordHint':
+      'Minst 12 tecken. Ett långt lösenord av flera ord är lätt att minnas och svårt att gissa.',
     'invitation.confirm': 'Upprepa lösenordet',
     'invitation.submit': 'Aktivera kontot',
     'invitation.accepted': 'Välkommen! Ditt konto är aktiverat och du är inloggad.',
@@ -26,7 +28,8 @@ export const linkMessages = defineMessages(
     'forgot.sent.title': 'Kontrollera din e-post',
     'forgot.sent.body':
       'Om det finns ett konto för adressen har vi skickat en länk för att välja ett nytt lösenord. Länken gäller i en timme och kan bara användas en gång.',
-    'forgot.sent.spam': 'Kommer inget meddelande? Titta i skräpposten, eller kontakta den som administrerar ditt konto.',
+    'forgot.sent.spam':
+      'Kommer inget meddelande? Titta i skräpposten, eller kontakta den som administrerar ditt konto.',
     'forgot.backToLogin': 'Tillbaka till inloggningen',
     'reset.title': 'Välj ett nytt lösenord',
     'reset.intro': 'Välj ett nytt lösenord för {email}. Alla dina andra inloggningar avslutas.',
@@ -47,11 +50,13 @@ export const linkMessages = defineMessages(
   },
   {
     'invitation.title': 'Activate your account',
-    'invitation.intro': 'You have been invited to Kompetensnavet. Enter your name and choose a password to activate the account.',
+    'invitation.intro':
+      'You have been invited to Kompetensnavet. Enter your name and choose a password to activate the account.',
     'invitation.email': 'E-mail address',
     'invitation.name': 'Name',
     'invitation.password': 'Password',
-    'invitation.passwordHint': 'At least 12 characters. A long password of several words is easy to remember and hard to guess.',
+    'invitation.passwordHint':
+      'At least 12 characters. A long password of several words is easy to remember and hard to guess.',
     'invitation.confirm': 'Repeat the password',
     'invitation.submit': 'Activate the account',
     'invitation.accepted': 'Welcome! Your account is active and you are signed in.',

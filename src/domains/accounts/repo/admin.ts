@@ -52,7 +52,10 @@ export async function listUsers(
     params.push(`%${escapeLike(opts.q.toLowerCase())}%`);
     where += ` AND (lower(u.name) LIKE $${params.length} OR lower(u.email) LIKE $${params.length})`;
   }
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u WHERE ${where}`, params);
+  const count = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users u WHERE ${where}`,
+    params,
+  );
   const rows = await db.query<UserListRow>(
     `SELECT u.id, u.name, u.email, u.password_hash IS NOT NULL AS "hasPassword", u.disabled_at IS NOT NULL AS disabled
        FROM users u WHERE ${where}
@@ -71,7 +74,10 @@ export async function listUsers(
 }
 
 export async function findMembership(db: Db, id: string): Promise<MembershipRow | null> {
-  const rows = await db.query<MembershipRow>(`SELECT ${MEMBERSHIP_COLUMNS} FROM ${MEMBERSHIP_FROM} WHERE m.id = $1`, [id]);
+  const rows = await db.query<MembershipRow>(
+    `SELECT ${MEMBERSHIP_COLUMNS} FROM ${MEMBERSHIP_FROM} WHERE m.id = $1`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -109,7 +115,10 @@ export async function organisationsInRegions(db: Db, regionIds: string[]): Promi
   );
 }
 
-export async function companyRegion(db: Db, companyId: string): Promise<{ regionId: string; name: string } | null> {
+export async function companyRegion(
+  db: Db,
+  companyId: string,
+): Promise<{ regionId: string; name: string } | null> {
   const rows = await db.query<{ regionId: string; name: string }>(
     'SELECT region_id AS "regionId", name FROM companies WHERE id = $1',
     [companyId],

@@ -48,10 +48,17 @@ export async function consumeToken(db: Db, hash: string, purpose: TokenPurpose):
 
 /** Retire every other live link of the user (after a password is set, old links must not work). */
 export async function retireTokens(db: Db, userId: string): Promise<void> {
-  await db.query('UPDATE one_time_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [userId]);
+  await db.query('UPDATE one_time_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
+    userId,
+  ]);
 }
 
-export async function countRecentTokens(db: Db, userId: string, purpose: TokenPurpose, minutes: number): Promise<number> {
+export async function countRecentTokens(
+  db: Db,
+  userId: string,
+  purpose: TokenPurpose,
+  minutes: number,
+): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM one_time_tokens
       WHERE user_id = $1 AND purpose = $2 AND created_at > now() - make_interval(mins => $3)`,

@@ -6,7 +6,7 @@ import { messages } from '../messages.ts';
 import { apiTokenForm, idParams } from '../schema.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../service/api-tokens.ts';
 import { AccountView } from '../views/account.tsx';
-import { ApiTokensSection, type ApiTokensProps } from '../views/api-tokens.tsx';
+import { type ApiTokensProps, ApiTokensSection } from '../views/api-tokens.tsx';
 import { noStore } from './session-cookie.ts';
 
 type TokenState = Pick<ApiTokensProps, 'created' | 'values' | 'errors'>;
@@ -16,7 +16,11 @@ async function renderAccount(ctx: Ctx<unknown, unknown, unknown>, state: TokenSt
   const csrf = ctx.csrfToken();
   const tokens = await listApiTokens(ctx.db, ctx.actor);
   const extra = <ApiTokensSection t={t} csrf={csrf} tokens={tokens} {...state} />;
-  return ctx.page(t('account.title'), <AccountView t={t} actor={ctx.actor} csrf={csrf} extra={extra} />, status);
+  return ctx.page(
+    t('account.title'),
+    <AccountView t={t} actor={ctx.actor} csrf={csrf} extra={extra} />,
+    status,
+  );
 }
 
 export const accountPageRoutes: AnyRoute[] = [

@@ -47,7 +47,8 @@ export const adminRoutes: AnyRoute[] = [
     kind: 'page',
     access: manageAccess,
     query: userListQuery,
-    handler: async (ctx) => renderUsers(ctx, { query: ctx.query, values: { locale: ctx.locale }, errors: [], status: 200 }),
+    handler: async (ctx) =>
+      renderUsers(ctx, { query: ctx.query, values: { locale: ctx.locale }, errors: [], status: 200 }),
   }),
   defineRoute({
     method: 'POST',
@@ -57,7 +58,13 @@ export const adminRoutes: AnyRoute[] = [
     body: inviteForm,
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
-      if (!ctx.form.ok) return renderUsers(ctx, { query: firstPage, values: ctx.form.raw, errors: ctx.form.errors, status: 422 });
+      if (!ctx.form.ok)
+        return renderUsers(ctx, {
+          query: firstPage,
+          values: ctx.form.raw,
+          errors: ctx.form.errors,
+          status: 422,
+        });
       const v = ctx.form.value;
       try {
         const result = await inviteUser(ctx.deps, {
@@ -70,11 +77,20 @@ export const adminRoutes: AnyRoute[] = [
           ip: ctx.ip,
         });
         const key =
-          result.mailed === 'invitation' ? 'users.invite.sent' : result.mailed === 'notice' ? 'users.invite.granted' : 'users.invite.exists';
+          result.mailed === 'invitation'
+            ? 'users.invite.sent'
+            : result.mailed === 'notice'
+              ? 'users.invite.granted'
+              : 'users.invite.exists';
         return ctx.redirect('/admin/users', t(key, { email: v.email }));
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-        return renderUsers(ctx, { query: firstPage, values: rawForm(ctx.req.body), errors: err.fields, status: 422 });
+        return renderUsers(ctx, {
+          query: firstPage,
+          values: rawForm(ctx.req.body),
+          errors: err.fields,
+          status: 422,
+        });
       }
     },
   }),
@@ -98,7 +114,9 @@ export const adminRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
       const { total, rows } = await listOutbox(ctx.db, ctx.actor, ctx.query.page);
-      const view = <OutboxView t={t} rows={rows} total={total} page={ctx.query.page} pageSize={OUTBOX_PAGE_SIZE} />;
+      const view = (
+        <OutboxView t={t} rows={rows} total={total} page={ctx.query.page} pageSize={OUTBOX_PAGE_SIZE} />
+      );
       return ctx.page(t('outbox.title'), view);
     },
   }),

@@ -30,7 +30,8 @@ export const accountApiRoutes: AnyRoute[] = [
     url: '/api/v1/users',
     kind: 'api',
     tag: 'users',
-    summary: 'Users with roles in your region (region admin) or municipality (officer), with their roles there',
+    summary:
+      'Users with roles in your region (region admin) or municipality (officer), with their roles there',
     access: manageAccess,
     query: userListQuery,
     response: userListOut,
@@ -44,7 +45,8 @@ export const accountApiRoutes: AnyRoute[] = [
     url: '/api/v1/invitations',
     kind: 'api',
     tag: 'users',
-    summary: 'Invite a person to a role in an organisation you manage; mails a one-time link (7 days) or a notice',
+    summary:
+      'Invite a person to a role in an organisation you manage; mails a one-time link (7 days) or a notice',
     access: manageAccess,
     body: inviteForm,
     response: invitationOut,

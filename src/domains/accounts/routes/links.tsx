@@ -3,9 +3,21 @@ import { type AnyRoute, type Ctx, defineRoute, PUBLIC } from '../../../platform/
 import { type T, translator } from '../../../platform/i18n/index.ts';
 import { type AccountKey, messages } from '../messages.ts';
 import { acceptInvitationForm, forgotForm, resetPasswordForm, tokenParams } from '../schema.ts';
+import {
+  acceptInvitation,
+  invitationFor,
+  requestPasswordReset,
+  resetLinkFor,
+  resetPassword,
+} from '../service/links.ts';
 import { actorForUser, startPage } from '../service.ts';
-import { acceptInvitation, invitationFor, requestPasswordReset, resetLinkFor, resetPassword } from '../service/links.ts';
-import { AcceptInvitationView, ForgotSentView, ForgotView, LinkInvalidView, ResetView } from '../views/links.tsx';
+import {
+  AcceptInvitationView,
+  ForgotSentView,
+  ForgotView,
+  LinkInvalidView,
+  ResetView,
+} from '../views/links.tsx';
 import { noStore, setSessionCookie } from './session-cookie.ts';
 
 type AnyCtx = Ctx<{ token: string }, unknown, unknown>;
@@ -36,7 +48,16 @@ const invitationRoutes: AnyRoute[] = [
       noStore(ctx.reply);
       const user = await invitationFor(ctx.db, ctx.params.token);
       if (!user) return linkGone(ctx, t, 'invitation');
-      const view = <AcceptInvitationView t={t} csrf={ctx.csrfToken()} errors={[]} token={ctx.params.token} email={user.email} name={user.name} />;
+      const view = (
+        <AcceptInvitationView
+          t={t}
+          csrf={ctx.csrfToken()}
+          errors={[]}
+          token={ctx.params.token}
+          email={user.email}
+          name={user.name}
+        />
+      );
       return ctx.page(t('invitation.title'), view);
     },
   }),
@@ -54,12 +75,27 @@ const invitationRoutes: AnyRoute[] = [
       const user = await invitationFor(ctx.db, token);
       if (!user) return linkGone(ctx, t, 'invitation');
       if (!ctx.form.ok) {
-        const view = <AcceptInvitationView t={t} csrf={ctx.csrfToken()} errors={ctx.form.errors} token={token} email={user.email} name={ctx.form.raw.name ?? ''} />;
+        const view = (
+          <AcceptInvitationView
+            t={t}
+            csrf={ctx.csrfToken()}
+            errors={ctx.form.errors}
+            token={token}
+            email={user.email}
+            name={ctx.form.raw.name ?? ''}
+          />
+        );
         return ctx.page(t('invitation.title'), view, 422);
       }
       try {
         const { name, password } = ctx.form.value;
-        const done = await acceptInvitation(ctx.db, { token, name, password, locale: ctx.locale, ip: ctx.ip });
+        const done = await acceptInvitation(ctx.db, {
+          token,
+          name,
+          password,
+          locale: ctx.locale,
+          ip: ctx.ip,
+        });
         return signInAndGo(ctx, done.userId, done.sessionToken, t('invitation.accepted'));
       } catch (err) {
         if (isLinkGone(err)) return linkGone(ctx, t, 'invitation');
@@ -89,7 +125,9 @@ const passwordRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
       if (!ctx.form.ok) {
-        const view = <ForgotView t={t} csrf={ctx.csrfToken()} errors={ctx.form.errors} email={ctx.form.raw.email} />;
+        const view = (
+          <ForgotView t={t} csrf={ctx.csrfToken()} errors={ctx.form.errors} email={ctx.form.raw.email} />
+        );
         return ctx.page(t('forgot.title'), view, 422);
       }
       // The same answer whether or not the address has an account.
@@ -108,7 +146,10 @@ const passwordRoutes: AnyRoute[] = [
       noStore(ctx.reply);
       const user = await resetLinkFor(ctx.db, ctx.params.token);
       if (!user) return linkGone(ctx, t, 'reset');
-      return ctx.page(t('reset.title'), <ResetView t={t} csrf={ctx.csrfToken()} errors={[]} token={ctx.params.token} email={user.email} />);
+      return ctx.page(
+        t('reset.title'),
+        <ResetView t={t} csrf={ctx.csrfToken()} errors={[]} token={ctx.params.token} email={user.email} />,
+      );
     },
   }),
   defineRoute({
@@ -125,7 +166,9 @@ const passwordRoutes: AnyRoute[] = [
       const user = await resetLinkFor(ctx.db, token);
       if (!user) return linkGone(ctx, t, 'reset');
       if (!ctx.form.ok) {
-        const view = <ResetView t={t} csrf={ctx.csrfToken()} errors={ctx.form.errors} token={token} email={user.email} />;
+        const view = (
+          <ResetView t={t} csrf={ctx.csrfToken()} errors={ctx.form.errors} token={token} email={user.email} />
+        );
         return ctx.page(t('reset.title'), view, 422);
       }
       try {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, newToken } from '../../../platform/auth.ts';
 import { audit } from '../../../platform/audit.ts';
+import { type Actor, newToken } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import * as repo from '../repo.ts';
@@ -14,9 +14,16 @@ export function listApiTokens(db: Db, actor: Actor): Promise<repo.ApiTokenRow[]>
 }
 
 /** Create a personal token; the secret is returned once and only its hash is stored. */
-export async function createApiToken(db: Db, actor: Actor, input: ApiTokenForm, ip: string): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: ApiTokenForm,
+  ip: string,
+): Promise<{ id: string; token: string }> {
   if ((await repo.countActiveApiTokens(db, actor.userId)) >= MAX_ACTIVE_TOKENS)
-    throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'name', message: 'tokens.tooMany', params: { max: MAX_ACTIVE_TOKENS } }]);
+    throw new AppError('VALIDATION', 'VALIDATION', [
+      { field: 'name', message: 'tokens.tooMany', params: { max: MAX_ACTIVE_TOKENS } },
+    ]);
   const { token, hash } = newToken();
   const id = randomUUID();
   await db.tx(async (tx) => {
@@ -45,6 +52,13 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, ip: strin
   await db.tx(async (tx) => {
     const name = await repo.revokeApiToken(tx, actor.userId, id);
     if (name === null) throw new AppError('NOT_FOUND');
-    await audit(tx, { actorUserId: actor.userId, action: 'api_token.revoke', entityType: 'api_token', entityId: id, ip, details: { name } });
+    await audit(tx, {
+      actorUserId: actor.userId,
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      ip,
+      details: { name },
+    });
   });
 }

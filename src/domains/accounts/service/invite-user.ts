@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, newToken, type Role } from '../../../platform/auth.ts';
 import { audit } from '../../../platform/audit.ts';
+import { type Actor, newToken, type Role } from '../../../platform/auth.ts';
 import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/registry.ts';
@@ -13,7 +13,9 @@ import { bilingualMail, type MailText } from './mail.ts';
 export const INVITATION_TTL_MINUTES = 7 * 24 * 60;
 
 /** Where the role is held: an organisation (staff roles) or a company (company roles). */
-export type InviteTarget = { organisationId: string; companyId?: undefined } | { companyId: string; organisationId?: undefined };
+export type InviteTarget =
+  | { organisationId: string; companyId?: undefined }
+  | { companyId: string; organisationId?: undefined };
 
 export type InviteUserInput = InviteTarget & {
   email: string;
@@ -41,15 +43,22 @@ interface ResolvedTarget {
   name: string;
 }
 
-const invalid = (field: string, message: string) => new AppError('VALIDATION', 'VALIDATION', [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION', 'VALIDATION', [{ field, message }]);
 
 async function resolveTarget(db: Db, input: InviteUserInput): Promise<ResolvedTarget> {
   if (input.companyId !== undefined) {
-    if (input.role !== 'company_contact' && input.role !== 'participant') throw invalid('role', 'users.invite.roleNotAllowed');
+    if (input.role !== 'company_contact' && input.role !== 'participant')
+      throw invalid('role', 'users.invite.roleNotAllowed');
     const company = await repo.companyRegion(db, input.companyId);
     if (!company) throw new AppError('NOT_FOUND');
     if (!canInviteToCompanyRegion(input.invitedBy, company.regionId)) throw new AppError('FORBIDDEN');
-    return { organisationId: null, companyId: input.companyId, regionId: company.regionId, name: company.name };
+    return {
+      organisationId: null,
+      companyId: input.companyId,
+      regionId: company.regionId,
+      name: company.name,
+    };
   }
   const org = await findOrganisation(db, input.organisationId);
   const granted = org ? grantableRoles(input.invitedBy, org) : [];
@@ -73,17 +82,40 @@ async function writeInvitation(tx: Db, input: InviteUserInput, target: ResolvedT
   const email = input.email.trim();
   const existing = await repo.findUserByEmail(tx, email);
   if (existing?.disabledAt) throw invalid('email', 'users.invite.disabled');
-  const user = existing ?? { id: randomUUID(), email, name: input.name, locale: input.locale, passwordHash: null };
+  const user = existing ?? {
+    id: randomUUID(),
+    email,
+    name: input.name,
+    locale: input.locale,
+    passwordHash: null,
+  };
   if (!existing) {
     await repo.insertUser(tx, { ...user, passwordHash: null });
-    await audit(tx, { ...base, action: 'user.create', entityType: 'user', entityId: user.id, details: { via: 'invitation' } });
+    await audit(tx, {
+      ...base,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { via: 'invitation' },
+    });
   }
-  const m = { userId: user.id, role: input.role, organisationId: target.organisationId, companyId: target.companyId };
+  const m = {
+    userId: user.id,
+    role: input.role,
+    organisationId: target.organisationId,
+    companyId: target.companyId,
+  };
   const newId = randomUUID();
   const membershipCreated = await repo.insertMembership(tx, { id: newId, ...m, createdBy: by });
   const membershipId = membershipCreated ? newId : await repo.findMembershipOf(tx, m);
   if (membershipCreated)
-    await audit(tx, { ...base, action: 'membership.create', entityType: 'membership', entityId: newId, details: m });
+    await audit(tx, {
+      ...base,
+      action: 'membership.create',
+      entityType: 'membership',
+      entityId: newId,
+      details: m,
+    });
   let token: string | null = null;
   if (!user.passwordHash) {
     const t = newToken();
@@ -94,13 +126,24 @@ async function writeInvitation(tx: Db, input: InviteUserInput, target: ResolvedT
       createdBy: by,
       ttlMinutes: INVITATION_TTL_MINUTES,
     });
-    await audit(tx, { ...base, action: 'invitation.create', entityType: 'user', entityId: user.id, details: { role: input.role } });
+    await audit(tx, {
+      ...base,
+      action: 'invitation.create',
+      entityType: 'user',
+      entityId: user.id,
+      details: { role: input.role },
+    });
     token = t.token;
   }
   return { user, userCreated: !existing, membershipId, membershipCreated, token };
 }
 
-function composeMail(deps: AppDeps, input: InviteUserInput, target: ResolvedTarget, w: Written): MailText | null {
+function composeMail(
+  deps: AppDeps,
+  input: InviteUserInput,
+  target: ResolvedTarget,
+  w: Written,
+): MailText | null {
   if (!w.token && !w.membershipCreated) return null;
   const link = w.token ? `${deps.baseUrl}/invitation/${w.token}` : `${deps.baseUrl}/login`;
   return bilingualMail(w.user.locale, (t) => {

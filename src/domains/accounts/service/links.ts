@@ -1,10 +1,9 @@
-import { hashToken } from '../../../platform/auth.ts';
 import { audit } from '../../../platform/audit.ts';
+import { hashToken, newToken } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/registry.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
-import { newToken } from '../../../platform/auth.ts';
 import { hashPassword } from '../passwords.ts';
 import * as repo from '../repo.ts';
 import { MAX_IP_ATTEMPTS_PER_MINUTE, openSession } from '../service.ts';
@@ -42,7 +41,13 @@ export async function acceptInvitation(
     if ((await repo.consumeToken(tx, hash, 'invitation')) !== live.userId) throw linkGone();
     await repo.activateUser(tx, live.userId, { name: input.name, passwordHash, locale: input.locale });
     await repo.retireTokens(tx, live.userId);
-    await audit(tx, { actorUserId: live.userId, action: 'invitation.accept', entityType: 'user', entityId: live.userId, ip: input.ip });
+    await audit(tx, {
+      actorUserId: live.userId,
+      action: 'invitation.accept',
+      entityType: 'user',
+      entityId: live.userId,
+      ip: input.ip,
+    });
   });
   return { userId: live.userId, sessionToken: await openSession(db, live.userId) };
 }
@@ -52,7 +57,10 @@ export async function acceptInvitation(
  * whatever happens here (no account enumeration). At most 3 links per account and hour; requests are
  * also counted per address with the login attempts (60 a minute).
  */
-export async function requestPasswordReset(deps: AppDeps, input: { email: string; ip: string }): Promise<void> {
+export async function requestPasswordReset(
+  deps: AppDeps,
+  input: { email: string; ip: string },
+): Promise<void> {
   const { db } = deps;
   const key = input.email.trim().toLowerCase();
   const counts = await repo.recentFailures(db, `reset:${key}`, input.ip);
@@ -62,8 +70,20 @@ export async function requestPasswordReset(deps: AppDeps, input: { email: string
   if (!user || user.disabledAt) return;
   if ((await repo.countRecentTokens(db, user.id, 'password_reset', 60)) >= MAX_RESETS_PER_HOUR) return;
   const { token, hash } = newToken();
-  await repo.insertOneTimeToken(db, { hash, purpose: 'password_reset', userId: user.id, createdBy: null, ttlMinutes: RESET_TTL_MINUTES });
-  await audit(db, { actorUserId: null, action: 'password.reset.request', entityType: 'user', entityId: user.id, ip: input.ip });
+  await repo.insertOneTimeToken(db, {
+    hash,
+    purpose: 'password_reset',
+    userId: user.id,
+    createdBy: null,
+    ttlMinutes: RESET_TTL_MINUTES,
+  });
+  await audit(db, {
+    actorUserId: null,
+    action: 'password.reset.request',
+    entityType: 'user',
+    entityId: user.id,
+    ip: input.ip,
+  });
   const regionId = (await repo.loadMemberships(db, user.id))[0]?.regionId ?? null;
   const link = `${deps.baseUrl}/password/reset/${token}`;
   const mail = bilingualMail(user.locale, (t) => ({

@@ -1,8 +1,14 @@
-import type { Actor, Role } from '../../../platform/auth.ts';
 import { audit } from '../../../platform/audit.ts';
+import type { Actor, Role } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { canManageUsers, canRevokeMembership, grantableRoles, type OrganisationKind, userScope } from '../policy.ts';
+import {
+  canManageUsers,
+  canRevokeMembership,
+  grantableRoles,
+  type OrganisationKind,
+  userScope,
+} from '../policy.ts';
 import * as repo from '../repo.ts';
 import type { UserListQuery } from '../schema.ts';
 
@@ -17,7 +23,11 @@ export interface UserListItem {
 }
 
 /** Users holding a role in the actor's region (admin) or municipality organisation (officer). */
-export async function listUsers(db: Db, actor: Actor, query: UserListQuery): Promise<{ total: number; items: UserListItem[] }> {
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  query: UserListQuery,
+): Promise<{ total: number; items: UserListItem[] }> {
   if (!canManageUsers(actor)) throw new AppError('FORBIDDEN');
   const { total, rows, memberships } = await repo.listUsers(db, userScope(actor), query);
   const items = rows.map((u) => ({
@@ -44,8 +54,15 @@ export async function inviteChoices(db: Db, actor: Actor): Promise<OrganisationC
   const scope = userScope(actor);
   const inRegions = await repo.organisationsInRegions(db, scope.regionIds);
   const own = actor.memberships
-    .filter((m) => m.role === 'municipality_officer' && m.organisationKind === 'municipality' && m.organisationId)
-    .map((m) => ({ id: m.organisationId as string, kind: 'municipality' as const, name: m.organisationName, regionId: m.regionId }));
+    .filter(
+      (m) => m.role === 'municipality_officer' && m.organisationKind === 'municipality' && m.organisationId,
+    )
+    .map((m) => ({
+      id: m.organisationId as string,
+      kind: 'municipality' as const,
+      name: m.organisationName,
+      regionId: m.regionId,
+    }));
   const seen = new Set<string>();
   const choices: OrganisationChoice[] = [];
   for (const org of [...inRegions, ...own]) {
@@ -61,7 +78,10 @@ export async function inviteChoices(db: Db, actor: Actor): Promise<OrganisationC
 export async function removeMembership(db: Db, actor: Actor, id: string, ip: string): Promise<void> {
   const m = await repo.findMembership(db, id);
   const scope = userScope(actor);
-  const visible = m && (scope.regionIds.includes(m.regionId) || (m.organisationId && scope.organisationIds.includes(m.organisationId)));
+  const visible =
+    m &&
+    (scope.regionIds.includes(m.regionId) ||
+      (m.organisationId && scope.organisationIds.includes(m.organisationId)));
   if (!m || !visible) throw new AppError('NOT_FOUND');
   if (!canRevokeMembership(actor, m)) throw new AppError('FORBIDDEN');
   await db.tx(async (tx) => {

@@ -1,8 +1,13 @@
 import type { Actor } from '../../../platform/auth.ts';
-import type { CommonKey, T } from '../../../platform/i18n/index.ts';
 import { CsrfField } from '../../../platform/http/views.tsx';
+import type { CommonKey, T } from '../../../platform/i18n/index.ts';
 
-export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; extra?: JSX.Element }): JSX.Element {
+export function AccountView(props: {
+  t: T<string>;
+  actor: Actor;
+  csrf: string;
+  extra?: JSX.Element;
+}): JSX.Element {
   const { t, actor } = props;
   const extra: JSX.Element = props.extra ?? '';
   return (
@@ -20,11 +25,17 @@ export function AccountView(props: { t: T<string>; actor: Actor; csrf: string; e
         {t('account.memberships')}
       </h2>
       <table class="ds-table" data-testid="memberships">
-        <caption class="ds-sr-only" safe>{t('account.memberships')}</caption>
+        <caption class="ds-sr-only" safe>
+          {t('account.memberships')}
+        </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('account.role')}</th>
-            <th scope="col" safe>{t('account.organisation')}</th>
+            <th scope="col" safe>
+              {t('account.role')}
+            </th>
+            <th scope="col" safe>
+              {t('account.organisation')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +67,9 @@ export function HomeView(props: { t: T<string> }): JSX.Element {
       <h1 class="ds-heading" data-size="lg" safe>
         {props.t('home.title')}
       </h1>
-      <p class="ds-paragraph" safe>{props.t('home.intro')}</p>
+      <p class="ds-paragraph" safe>
+        {props.t('home.intro')}
+      </p>
       <p class="ds-paragraph">
         <a class="ds-button" data-variant="primary" href="/login" safe>
           {props.t('layout.login')}

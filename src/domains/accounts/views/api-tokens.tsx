@@ -35,11 +35,21 @@ function TokenTable(props: ApiTokensProps): JSX.Element {
         </caption>
         <thead>
           <tr>
-            <th scope="col" safe>{t('tokens.name')}</th>
-            <th scope="col" safe>{t('tokens.prefix')}</th>
-            <th scope="col" safe>{t('tokens.created')}</th>
-            <th scope="col" safe>{t('tokens.lastUsed')}</th>
-            <th scope="col" safe>{t('tokens.expires')}</th>
+            <th scope="col" safe>
+              {t('tokens.name')}
+            </th>
+            <th scope="col" safe>
+              {t('tokens.prefix')}
+            </th>
+            <th scope="col" safe>
+              {t('tokens.created')}
+            </th>
+            <th scope="col" safe>
+              {t('tokens.lastUsed')}
+            </th>
+            <th scope="col" safe>
+              {t('tokens.expires')}
+            </th>
             <th scope="col">
               <span class="ds-sr-only" safe>
                 {t('tokens.revokeShort')}
@@ -118,7 +128,17 @@ export function ApiTokensSection(props: ApiTokensProps): JSX.Element {
       <form method="post" action="/account/api-tokens" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         <div class="kn-grid-2">
-          <Field name="name" label={t('tokens.newName')} hint={t('tokens.newNameHint')} value={values.name} errors={errors} t={t} required maxlength={100} autocomplete="off" />
+          <Field
+            name="name"
+            label={t('tokens.newName')}
+            hint={t('tokens.newNameHint')}
+            value={values.name}
+            errors={errors}
+            t={t}
+            required
+            maxlength={100}
+            autocomplete="off"
+          />
           <Field
             name="expiresInDays"
             type="number"

@@ -45,15 +45,31 @@ export function AcceptInvitationView(
       <h1 class="ds-heading" data-size="lg" safe>
         {t('invitation.title')}
       </h1>
-      <p class="ds-paragraph" safe>{t('invitation.intro')}</p>
+      <p class="ds-paragraph" safe>
+        {t('invitation.intro')}
+      </p>
       <ErrorSummary errors={props.errors} t={t} />
-      <form method="post" action={`/invitation/${encodeURIComponent(props.token)}`} class="kn-form" novalidate>
+      <form
+        method="post"
+        action={`/invitation/${encodeURIComponent(props.token)}`}
+        class="kn-form"
+        novalidate
+      >
         <CsrfField token={props.csrf} />
         <dl class="kn-facts">
           <dt safe>{t('invitation.email')}</dt>
           <dd safe>{props.email}</dd>
         </dl>
-        <Field name="name" label={t('invitation.name')} value={props.name} errors={props.errors} t={t} autocomplete="name" required maxlength={200} />
+        <Field
+          name="name"
+          label={t('invitation.name')}
+          value={props.name}
+          errors={props.errors}
+          t={t}
+          autocomplete="name"
+          required
+          maxlength={200}
+        />
         <PasswordFields {...props} label="invitation.password" confirmLabel="invitation.confirm" />
         <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('invitation.submit')}
@@ -70,12 +86,18 @@ export function LinkInvalidView(props: { t: T<AccountKey>; kind: 'invitation' | 
       <h1 class="ds-heading" data-size="lg" safe>
         {t('link.invalid.title')}
       </h1>
-      <p class="ds-paragraph" safe>{t('link.invalid.body')}</p>
+      <p class="ds-paragraph" safe>
+        {t('link.invalid.body')}
+      </p>
       {props.kind === 'invitation' ? (
-        <p class="ds-paragraph" safe>{t('link.invalid.invitation')}</p>
+        <p class="ds-paragraph" safe>
+          {t('link.invalid.invitation')}
+        </p>
       ) : (
         <>
-          <p class="ds-paragraph" safe>{t('link.invalid.reset')}</p>
+          <p class="ds-paragraph" safe>
+            {t('link.invalid.reset')}
+          </p>
           <p class="ds-paragraph">
             <a class="ds-link" href="/password/forgot" safe>
               {t('link.invalid.newReset')}
@@ -94,11 +116,22 @@ export function ForgotView(props: FormProps & { email?: string }): JSX.Element {
       <h1 class="ds-heading" data-size="lg" safe>
         {t('forgot.title')}
       </h1>
-      <p class="ds-paragraph" safe>{t('forgot.intro')}</p>
+      <p class="ds-paragraph" safe>
+        {t('forgot.intro')}
+      </p>
       <ErrorSummary errors={props.errors} t={t} />
       <form method="post" action="/password/forgot" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
-        <Field name="email" type="email" label={t('forgot.email')} value={props.email} errors={props.errors} t={t} autocomplete="username" required />
+        <Field
+          name="email"
+          type="email"
+          label={t('forgot.email')}
+          value={props.email}
+          errors={props.errors}
+          t={t}
+          autocomplete="username"
+          required
+        />
         <button type="submit" class="ds-button" data-variant="primary" safe>
           {t('forgot.submit')}
         </button>
@@ -120,9 +153,13 @@ export function ForgotSentView(props: { t: T<AccountKey> }): JSX.Element {
         {t('forgot.sent.title')}
       </h1>
       <div class="ds-alert" data-color="info" role="status">
-        <p class="ds-paragraph" safe>{t('forgot.sent.body')}</p>
+        <p class="ds-paragraph" safe>
+          {t('forgot.sent.body')}
+        </p>
       </div>
-      <p class="ds-paragraph" safe>{t('forgot.sent.spam')}</p>
+      <p class="ds-paragraph" safe>
+        {t('forgot.sent.spam')}
+      </p>
       <p class="ds-paragraph">
         <a class="ds-link" href="/login" safe>
           {t('forgot.backToLogin')}
@@ -143,7 +180,12 @@ export function ResetView(props: FormProps & { token: string; email: string }): 
         {t('reset.intro', { email: props.email })}
       </p>
       <ErrorSummary errors={props.errors} t={t} />
-      <form method="post" action={`/password/reset/${encodeURIComponent(props.token)}`} class="kn-form" novalidate>
+      <form
+        method="post"
+        action={`/password/reset/${encodeURIComponent(props.token)}`}
+        class="kn-form"
+        novalidate
+      >
         <CsrfField token={props.csrf} />
         <input type="hidden" name="username" value={props.email} autocomplete="username" />
         <PasswordFields {...props} label="reset.password" confirmLabel="reset.confirm" />

@@ -31,11 +31,21 @@ export function OutboxView(props: {
             </caption>
             <thead>
               <tr>
-                <th scope="col" safe>{t('outbox.time')}</th>
-                <th scope="col" safe>{t('outbox.to')}</th>
-                <th scope="col" safe>{t('outbox.subject')}</th>
-                <th scope="col" safe>{t('outbox.status')}</th>
-                <th scope="col" safe>{t('outbox.body')}</th>
+                <th scope="col" safe>
+                  {t('outbox.time')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.to')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.subject')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.status')}
+                </th>
+                <th scope="col" safe>
+                  {t('outbox.body')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -48,7 +58,11 @@ export function OutboxView(props: {
                   <th scope="row" safe>
                     {m.subject}
                   </th>
-                  <td safe>{m.error ? `${t(`outbox.status.${m.status}`)}: ${m.error}` : t(`outbox.status.${m.status}`)}</td>
+                  <td safe>
+                    {m.error
+                      ? `${t(`outbox.status.${m.status}`)}: ${m.error}`
+                      : t(`outbox.status.${m.status}`)}
+                  </td>
                   <td>
                     {m.bodyText ? (
                       <details>

@@ -41,8 +41,26 @@ function InviteForm(props: UsersViewProps): JSX.Element {
       <form method="post" action="/admin/users/invite" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
         <div class="kn-grid-2">
-          <Field name="email" type="email" label={t('users.invite.email')} value={values.email} errors={errors} t={t} required autocomplete="off" />
-          <Field name="name" label={t('users.invite.name')} value={values.name} errors={errors} t={t} required maxlength={200} autocomplete="off" />
+          <Field
+            name="email"
+            type="email"
+            label={t('users.invite.email')}
+            value={values.email}
+            errors={errors}
+            t={t}
+            required
+            autocomplete="off"
+          />
+          <Field
+            name="name"
+            label={t('users.invite.name')}
+            value={values.name}
+            errors={errors}
+            t={t}
+            required
+            maxlength={200}
+            autocomplete="off"
+          />
           <Select
             name="organisationId"
             label={t('users.invite.organisation')}
@@ -100,7 +118,11 @@ function Memberships(props: { t: T<AccountKey>; csrf: string; user: UserListItem
                   class="ds-button"
                   data-variant="tertiary"
                   data-size="sm"
-                  aria-label={t('users.remove', { role: t(`role.${m.role}`), organisation: m.organisationName, name: user.name })}
+                  aria-label={t('users.remove', {
+                    role: t(`role.${m.role}`),
+                    organisation: m.organisationName,
+                    name: user.name,
+                  })}
                   safe
                 >
                   {t('users.removeShort')}
@@ -131,7 +153,15 @@ export function UsersView(props: UsersViewProps): JSX.Element {
         {t('users.caption')}
       </h2>
       <form method="get" action="/admin/users" class="kn-inline-fields" role="search">
-        <Field name="q" type="search" label={t('users.search')} value={query.q} errors={[]} t={t} maxlength={100} />
+        <Field
+          name="q"
+          type="search"
+          label={t('users.search')}
+          value={query.q}
+          errors={[]}
+          t={t}
+          maxlength={100}
+        />
         <button type="submit" class="ds-button" data-variant="secondary" safe>
           {t('form.search')}
         </button>
@@ -179,7 +209,13 @@ export function UsersView(props: UsersViewProps): JSX.Element {
           </table>
         </div>
       )}
-      <Pagination t={t} page={query.page} pageSize={query.pageSize} total={props.total} href={(p) => usersHref(query.q, p)} />
+      <Pagination
+        t={t}
+        page={query.page}
+        pageSize={query.pageSize}
+        total={props.total}
+        href={(p) => usersHref(query.q, p)}
+      />
     </>
   );
 }
