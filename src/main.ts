@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createApp } from './app.ts';
 import { cookieSecret, openDatabase, prepareDatabase } from './bootstrap.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
@@ -5,6 +6,7 @@ import { DataDirLockedError } from './platform/db.ts';
 import { loadEnvOrExit } from './platform/env.ts';
 import { createLogger } from './platform/logger.ts';
 import { createMailer } from './platform/mail.ts';
+import { listSnapshots, writeSnapshot } from './platform/snapshots.ts';
 
 const env = loadEnvOrExit();
 const logger = createLogger(env.LOG_LEVEL);
@@ -18,9 +20,21 @@ async function main(): Promise<void> {
       process.stderr.write(`Error: ${err.message} Stop that process first, or use another DATA_DIR.\n`);
       process.exit(1);
     }
+    if (!env.DATABASE_URL && listSnapshots(path.resolve(env.DATA_DIR)).length > 0) {
+      process.stderr.write(
+        'The embedded database could not be opened (an unclean shutdown can cause this).\n',
+      );
+      process.stderr.write('Restore the newest snapshot with: npm run restore\n');
+    }
     throw err;
   }
   const { db, lock, where } = opened;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const snapshot = async () => {
+    if (!db.snapshot) return;
+    const file = writeSnapshot(dataDir, await db.snapshot());
+    logger.info({ file: path.basename(file) }, 'snapshot written');
+  };
   if (lock?.wasUnclean)
     logger.warn('the previous run did not shut down cleanly; the database is being recovered');
   const prepared = await prepareDatabase(db);
@@ -47,6 +61,11 @@ async function main(): Promise<void> {
     lines.push(`  password: ${env.DEMO_PASSWORD}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  // The embedded database is snapshotted daily and at shutdown (npm run restore brings one back).
+  const daily = db.snapshot
+    ? setInterval(() => void snapshot().catch(() => logger.error('snapshot failed')), 24 * 3600_000)
+    : null;
+  daily?.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -58,6 +77,8 @@ async function main(): Promise<void> {
     try {
       await app.close();
       mailer.close();
+      if (daily) clearInterval(daily);
+      await snapshot().catch(() => logger.error('snapshot at shutdown failed'));
       await db.close();
     } finally {
       lock?.release();

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listSnapshots } from '../src/platform/snapshots.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-process-'));
@@ -11,7 +13,14 @@ const children: ChildProcess[] = [];
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -46,7 +55,20 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('the product as a process (embedded database)', () => {
+describe('configuration', () => {
+  it('a bad configuration stops with one clear line per problem and no stack trace', async () => {
+    const bad = start({ PORT: 'abc', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' });
+    const code = await bad.exited;
+    expect(code).toBe(1);
+    const lines = bad.errors().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^Configuration error: (PORT|DEMO_DATA|DATABASE_URL): /);
+  }, 30_000);
+});
+
+// The embedded-database journey runs in the PGlite pass; the PostgreSQL pass runs the same product
+// against a fresh PostgreSQL database instead (below).
+describe.runIf(!process.env.DATABASE_URL)('the product as a process (embedded database)', () => {
   it('first start seeds, a second process on the same DATA_DIR is refused, SIGTERM shuts down cleanly, a restart reuses the data', async () => {
     const first = start({});
     const url = await first.ready;
@@ -64,6 +86,7 @@ describe('the product as a process (embedded database)', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'kompetensnavet.pid'))).toBe(false);
+    expect(listSnapshots(dataDir)).toHaveLength(1);
 
     const again = start({});
     const url2 = await again.ready;
@@ -73,14 +96,58 @@ describe('the product as a process (embedded database)', () => {
     expect(login.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  }, 120_000);
 
-  it('a bad configuration stops with one clear line per problem and no stack trace', async () => {
-    const bad = start({ PORT: 'abc', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' });
-    const code = await bad.exited;
-    expect(code).toBe(1);
-    const lines = bad.errors().trim().split('\n');
-    expect(lines).toHaveLength(3);
-    for (const line of lines) expect(line).toMatch(/^Configuration error: (PORT|DEMO_DATA|DATABASE_URL): /);
-  }, 30_000);
+    const restore = spawn(process.execPath, ['--import', 'tsx', 'src/cli/restore.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+    });
+    let said = '';
+    restore.stdout.on('data', (d) => {
+      said += d;
+    });
+    expect(await new Promise((resolve) => restore.on('exit', resolve))).toBe(0);
+    expect(said).toContain('Restored');
+    const restored = start({});
+    await restored.ready;
+    restored.child.kill('SIGTERM');
+    expect(await restored.exited).toBe(0);
+  }, 180_000);
+});
+
+describe.runIf(!!process.env.DATABASE_URL)('the product as a process (PostgreSQL)', () => {
+  it('npm run migrate prepares an empty database; the product starts, seeds once and stops cleanly', async () => {
+    const adminUrl = process.env.DATABASE_URL ?? '';
+    const name = `kn_t_${process.ppid}_proc_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      const migrate = spawn(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.toString() },
+      });
+      let said = '';
+      migrate.stdout.on('data', (d) => {
+        said += d;
+      });
+      expect(await new Promise((resolve) => migrate.on('exit', resolve))).toBe(0);
+      expect(said).toMatch(/applied \d+ migrations/);
+      const first = start({ DATABASE_URL: url.toString() });
+      const base = await first.ready;
+      expect(first.output()).toContain('Demo data loaded');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      const again = start({ DATABASE_URL: url.toString() });
+      await again.ready;
+      expect(again.output()).not.toContain('Demo data loaded');
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 180_000);
 });

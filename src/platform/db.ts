@@ -19,6 +19,8 @@ export interface Db {
   /** Run fn in one transaction; nested calls reuse the outer transaction. */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: a gzipped tarball of the whole data directory (a consistent snapshot). */
+  snapshot?: () => Promise<Uint8Array>;
 }
 
 const INT8 = 20;
@@ -78,7 +80,9 @@ export async function openPglite(opts: PgliteOptions): Promise<{ db: Db; client:
       [NUMERIC]: (v: string) => v,
     },
   });
-  return { db: pgliteDb(client, client, false), client };
+  const db = pgliteDb(client, client, false);
+  db.snapshot = async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer());
+  return { db, client };
 }
 
 // ---------------------------------------------------------------- PostgreSQL

@@ -11,7 +11,12 @@ describe('configuration', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(4);
-    expect(r.problems.map((p) => p.split(':')[0]).sort()).toEqual(['BASE_URL', 'DATABASE_URL', 'DEMO_DATA', 'PORT']);
+    expect(r.problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'BASE_URL',
+      'DATABASE_URL',
+      'DEMO_DATA',
+      'PORT',
+    ]);
   });
   it('treats empty strings as unset', () => {
     const r = parseEnv({ SMTP_URL: '', PORT: '' });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { luhnCheckDigit, luhnValid, maskOrgNumber, parseOrgNumber, parsePersonnummer } from './identifiers.ts';
+import {
+  luhnCheckDigit,
+  luhnValid,
+  maskOrgNumber,
+  parseOrgNumber,
+  parsePersonnummer,
+} from './identifiers.ts';
 
 describe('organisationsnummer', () => {
   it('normalises a valid number with or without hyphen and with the 16 prefix', () => {
@@ -44,12 +50,17 @@ describe('organisationsnummer', () => {
 
   it('a single changed digit always fails the Luhn check (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 9 }), (n, pos, delta) => {
-        const body = String(n).padStart(9, '0');
-        const ten = body + luhnCheckDigit(body);
-        const changed = ten.slice(0, pos) + ((Number(ten[pos]) + delta) % 10) + ten.slice(pos + 1);
-        return !luhnValid(changed);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999 }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (n, pos, delta) => {
+          const body = String(n).padStart(9, '0');
+          const ten = body + luhnCheckDigit(body);
+          const changed = ten.slice(0, pos) + ((Number(ten[pos]) + delta) % 10) + ten.slice(pos + 1);
+          return !luhnValid(changed);
+        },
+      ),
       { seed: 7, numRuns: 300 },
     );
   });
@@ -75,7 +86,10 @@ describe('personnummer', () => {
     expect(parsePersonnummer('811218-9875', today)).toEqual({ ok: false, error: 'checksum' });
     const body = '811318';
     const rest = '987';
-    expect(parsePersonnummer(`${body}-${rest}${luhnCheckDigit(body + rest)}`, today)).toEqual({ ok: false, error: 'date' });
+    expect(parsePersonnummer(`${body}-${rest}${luhnCheckDigit(body + rest)}`, today)).toEqual({
+      ok: false,
+      error: 'date',
+    });
     expect(parsePersonnummer('abc', today)).toEqual({ ok: false, error: 'format' });
   });
 });

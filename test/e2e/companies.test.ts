@@ -1,8 +1,12 @@
+// Browser journeys for companies: register (with errors), markup in names, edit with more rows, import a CSV.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { axeCheck, type E2e, focused, login, newOrgNumber, shot, startE2e } from '../browser.ts';
 
 const OFFICER = 'officer.ljungby@example.org';
+
+// A browser journey on 2 busy cores can take longer than the unit-test default.
+vi.setConfig({ testTimeout: 60_000 });
 
 let e2e: E2e;
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Mailer } from '../../platform/mail.ts';
+import { resetMailsSettled } from './service/links.ts';
 import { anonCsrf, linkPath, mailsTo, organisationId } from './test-support.ts';
 
 interface Received {
@@ -114,6 +115,7 @@ describe('mail through a real SMTP server', () => {
     const anon = new Client(app);
     const res = await anon.post('/password/forgot', { email: user.email }, { csrf: await anonCsrf(anon) });
     expect(res.statusCode).toBe(200);
+    await resetMailsSettled();
     const message = received.find((m) => m.to.includes(user.email));
     const { body } = parse(message?.raw ?? '');
     expect((await anon.get(linkPath(body, 'password/reset'))).statusCode).toBe(200);

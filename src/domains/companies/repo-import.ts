@@ -29,12 +29,25 @@ export async function insertImport(
   await db.query(
     `INSERT INTO company_imports (id, user_id, region_id, file_name, duplicate_mode, rows, summary)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
-    [row.id, row.userId, row.regionId, row.fileName, row.duplicateMode, JSON.stringify(row.rows), JSON.stringify(row.summary)],
+    [
+      row.id,
+      row.userId,
+      row.regionId,
+      row.fileName,
+      row.duplicateMode,
+      JSON.stringify(row.rows),
+      JSON.stringify(row.summary),
+    ],
   );
 }
 
 /** An unexpired import of this user; `lock` takes a row lock for the rest of the transaction. */
-export async function findImport<R, S>(db: Db, id: string, userId: string, lock = false): Promise<ImportRow<R, S> | null> {
+export async function findImport<R, S>(
+  db: Db,
+  id: string,
+  userId: string,
+  lock = false,
+): Promise<ImportRow<R, S> | null> {
   const rows = await db.query<ImportRow<R, S>>(
     `SELECT ${importColumns} FROM company_imports
       WHERE id = $1 AND user_id = $2 AND expires_at > now()${lock ? ' FOR UPDATE' : ''}`,
@@ -65,7 +78,10 @@ export async function deleteExpiredImports(db: Db): Promise<void> {
 
 export async function existingSniCodes(db: Db, codes: string[]): Promise<Set<string>> {
   if (codes.length === 0) return new Set();
-  const rows = await db.query<{ code: string }>('SELECT code FROM ref_sni WHERE level = 5 AND code = ANY($1::text[])', [codes]);
+  const rows = await db.query<{ code: string }>(
+    'SELECT code FROM ref_sni WHERE level = 5 AND code = ANY($1::text[])',
+    [codes],
+  );
   return new Set(rows.map((r) => r.code));
 }
 

@@ -8,7 +8,7 @@ import { canImportCompanies, canListCompanies } from './policy.ts';
 import { companyListQuery } from './schema.ts';
 import { transferApiRoutes } from './transfer/api.ts';
 import { type ColumnKey, columnKeys } from './transfer/columns.ts';
-import { errorRowsCsv, type ExportFormat, startExport, templateFile } from './transfer/export.ts';
+import { type ExportFormat, errorRowsCsv, startExport, templateFile } from './transfer/export.ts';
 import * as imports from './transfer/import-service.ts';
 import { MAX_ROWS, type ParseError } from './transfer/parse.ts';
 import { columnLabel, transferT } from './transfer/present.ts';
@@ -21,7 +21,12 @@ const listAccess = policy('canListCompanies', canListCompanies);
 
 const requiredForNew: ColumnKey[] = ['name', 'municipalityCode', 'employeesWomen', 'employeesMen'];
 
-async function renderUpload(ctx: Ctx<unknown, unknown, unknown>, errors: FieldError[], mode: DuplicateMode, status: number) {
+async function renderUpload(
+  ctx: Ctx<unknown, unknown, unknown>,
+  errors: FieldError[],
+  mode: DuplicateMode,
+  status: number,
+) {
   const t = transferT(ctx.locale);
   const label = (k: ColumnKey) => columnLabel(t, k);
   return ctx.page(
@@ -33,19 +38,34 @@ async function renderUpload(ctx: Ctx<unknown, unknown, unknown>, errors: FieldEr
       errors={errors}
       officerOnly={!hasRole(ctx.actor, 'region_admin')}
       required={requiredForNew.map(label).join(', ')}
-      optional={columnKeys.filter((k) => k !== 'orgNumber' && !requiredForNew.includes(k)).map(label).join(', ')}
+      optional={columnKeys
+        .filter((k) => k !== 'orgNumber' && !requiredForNew.includes(k))
+        .map(label)
+        .join(', ')}
       maxRows={MAX_ROWS}
     />,
     status,
   );
 }
 
-async function renderPreview(ctx: Ctx<unknown, unknown, unknown>, imp: imports.ImportRecord, status = 200, alert?: string) {
+async function renderPreview(
+  ctx: Ctx<unknown, unknown, unknown>,
+  imp: imports.ImportRecord,
+  status = 200,
+  alert?: string,
+) {
   const t = transferT(ctx.locale);
   const municipalityNames = new Map((await listMunicipalities(ctx.db)).map((m) => [m.code, m.name]));
   return ctx.page(
     previewTitle(t, imp),
-    <PreviewView t={t} locale={ctx.locale} imp={imp} csrf={ctx.csrfToken()} municipalityNames={municipalityNames} alert={alert} />,
+    <PreviewView
+      t={t}
+      locale={ctx.locale}
+      imp={imp}
+      csrf={ctx.csrfToken()}
+      municipalityNames={municipalityNames}
+      alert={alert}
+    />,
     status,
   );
 }
@@ -76,7 +96,12 @@ function exportRoute(format: ExportFormat): AnyRoute {
     access: listAccess,
     query: companyListQuery,
     handler: async (ctx) => {
-      const out = await startExport(ctx.db, { actor: ctx.actor, ip: ctx.ip, locale: ctx.locale }, ctx.query, format);
+      const out = await startExport(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip, locale: ctx.locale },
+        ctx.query,
+        format,
+      );
       return noStore(ctx, out.fileName, out.contentType).send(out.body);
     },
   });
@@ -89,7 +114,10 @@ function templateRoute(format: ExportFormat): AnyRoute {
     kind: 'page',
     access: importAccess,
     handler: async (ctx) => {
-      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const type =
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const name = `${transferT(ctx.locale)('transfer.template.fileName')}.${format}`;
       return noStore(ctx, name, type).send(await templateFile(ctx.locale, format));
     },
@@ -118,7 +146,12 @@ export const transferRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       if (!ctx.form.ok) return renderUpload(ctx, ctx.form.errors, postedMode(ctx.req.body), 422);
       const { file, duplicateMode } = ctx.form.value;
-      const created = await imports.createImport(ctx.db, { actor: ctx.actor, ip: ctx.ip }, file, duplicateMode);
+      const created = await imports.createImport(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip },
+        file,
+        duplicateMode,
+      );
       if (!created.ok) return renderUpload(ctx, [fileErrorField(created.error)], duplicateMode, 422);
       return ctx.redirect(`/companies/import/${created.id}`);
     },
@@ -174,7 +207,8 @@ export const transferRoutes: AnyRoute[] = [
       try {
         await imports.cancelImport(ctx.db, { actor: ctx.actor, ip: ctx.ip }, ctx.params.id);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'CONFLICT') return ctx.redirect(`/companies/import/${ctx.params.id}`);
+        if (err instanceof AppError && err.code === 'CONFLICT')
+          return ctx.redirect(`/companies/import/${ctx.params.id}`);
         throw err;
       }
       return ctx.redirect('/companies/import', t('transfer.cancelled.flash'));

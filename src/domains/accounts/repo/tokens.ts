@@ -53,6 +53,11 @@ export async function retireTokens(db: Db, userId: string): Promise<void> {
   ]);
 }
 
+/** Serialise token writes of one user until the end of the transaction. */
+export async function lockUserTokens(db: Db, userId: string): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [userId]);
+}
+
 export async function countRecentTokens(
   db: Db,
   userId: string,

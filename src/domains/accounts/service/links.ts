@@ -54,36 +54,64 @@ export async function acceptInvitation(
 
 /**
  * Mail a 1-hour reset link if the address belongs to an active account. The caller answers the same
- * whatever happens here (no account enumeration). At most 3 links per account and hour; requests are
- * also counted per address with the login attempts (60 a minute).
+ * whatever happens here (no account enumeration): only the per-address limit is checked before the
+ * answer; looking the account up and mailing run after it, so a known address takes no longer to answer
+ * than an unknown one. At most 3 links per account and hour; requests are also counted per IP address
+ * with the login attempts (60 a minute).
  */
 export async function requestPasswordReset(
   deps: AppDeps,
   input: { email: string; ip: string },
 ): Promise<void> {
-  const { db } = deps;
   const key = input.email.trim().toLowerCase();
-  const counts = await repo.recentFailures(db, `reset:${key}`, input.ip);
+  const counts = await repo.recentFailures(deps.db, `reset:${key}`, input.ip);
   if (counts.ip >= MAX_IP_ATTEMPTS_PER_MINUTE) throw new AppError('RATE_LIMITED');
-  await repo.recordAttempt(db, `reset:${key}`, input.ip, true);
-  const user = await repo.findUserByEmail(db, key);
+  await repo.recordAttempt(deps.db, `reset:${key}`, input.ip, true);
+  const task: Promise<void> = mailResetLink(deps, key, input.ip)
+    .catch((err: unknown) => {
+      // No address or message in the log: they may be personal data.
+      deps.logger.error(
+        { errName: err instanceof Error ? err.name : 'unknown' },
+        'password reset mail failed',
+      );
+    })
+    .finally(() => inFlight.delete(task));
+  inFlight.add(task);
+}
+
+const inFlight = new Set<Promise<void>>();
+
+/** Resolves when every reset mail started so far has been handled (for tests and a graceful shutdown). */
+export async function resetMailsSettled(): Promise<void> {
+  await Promise.all([...inFlight]);
+}
+
+async function mailResetLink(deps: AppDeps, email: string, ip: string): Promise<void> {
+  const { db } = deps;
+  const user = await repo.findUserByEmail(db, email);
   if (!user || user.disabledAt) return;
-  if ((await repo.countRecentTokens(db, user.id, 'password_reset', 60)) >= MAX_RESETS_PER_HOUR) return;
-  const { token, hash } = newToken();
-  await repo.insertOneTimeToken(db, {
-    hash,
-    purpose: 'password_reset',
-    userId: user.id,
-    createdBy: null,
-    ttlMinutes: RESET_TTL_MINUTES,
+  const token = await db.tx(async (tx) => {
+    // Serialised per user, so that simultaneous requests cannot pass the hourly limit together.
+    await repo.lockUserTokens(tx, user.id);
+    if ((await repo.countRecentTokens(tx, user.id, 'password_reset', 60)) >= MAX_RESETS_PER_HOUR) return null;
+    const t = newToken();
+    await repo.insertOneTimeToken(tx, {
+      hash: t.hash,
+      purpose: 'password_reset',
+      userId: user.id,
+      createdBy: null,
+      ttlMinutes: RESET_TTL_MINUTES,
+    });
+    await audit(tx, {
+      actorUserId: null,
+      action: 'password.reset.request',
+      entityType: 'user',
+      entityId: user.id,
+      ip,
+    });
+    return t.token;
   });
-  await audit(db, {
-    actorUserId: null,
-    action: 'password.reset.request',
-    entityType: 'user',
-    entityId: user.id,
-    ip: input.ip,
-  });
+  if (!token) return;
   const regionId = (await repo.loadMemberships(db, user.id))[0]?.regionId ?? null;
   const link = `${deps.baseUrl}/password/reset/${token}`;
   const mail = bilingualMail(user.locale, (t) => ({

@@ -1,7 +1,7 @@
 // The JSON API of company import and export: the same use cases as the pages.
 import type { z } from 'zod';
-import type { Locale } from '../../../platform/i18n/index.ts';
 import { type AnyRoute, defineRoute, policy } from '../../../platform/http/registry.ts';
+import type { Locale } from '../../../platform/i18n/index.ts';
 import { canImportCompanies, canListCompanies } from '../policy.ts';
 import { companyListQuery } from '../schema.ts';
 import { startExport } from './export.ts';
@@ -29,7 +29,11 @@ function present(imp: imports.ImportRecord, locale: Locale): z.infer<typeof impo
       .map((r) => ({
         line: r.line,
         orgNumber: displayOrgNumber(r.values.orgNumber),
-        errors: r.errors.map((e) => ({ column: e.column, code: e.message, message: rowErrorText(t, locale, e) })),
+        errors: r.errors.map((e) => ({
+          column: e.column,
+          code: e.message,
+          message: rowErrorText(t, locale, e),
+        })),
       })),
   };
 }
@@ -53,7 +57,8 @@ export const transferApiRoutes: AnyRoute[] = [
     url: '/api/v1/companies/imports',
     kind: 'api',
     tag: 'companies',
-    summary: 'Upload a file of companies (CSV text or base64 XLSX) and get a validated preview; nothing is written yet',
+    summary:
+      'Upload a file of companies (CSV text or base64 XLSX) and get a validated preview; nothing is written yet',
     access: importAccess,
     body: importApiInput,
     response: importPreviewOut,
@@ -62,9 +67,20 @@ export const transferApiRoutes: AnyRoute[] = [
       const b = ctx.body;
       const fileName = b.fileName ?? (b.csv !== undefined ? 'import.csv' : 'import.xlsx');
       const upload: imports.Upload =
-        b.csv !== undefined ? { fileName, text: b.csv } : { fileName, data: Buffer.from(b.xlsxBase64 ?? '', 'base64') };
-      const created = await imports.createImport(ctx.db, { actor: ctx.actor, ip: ctx.ip }, upload, b.duplicateMode);
-      if (!created.ok) return ctx.reply.code(422).type('application/problem+json').send(fileProblem(created.error, ctx.locale));
+        b.csv !== undefined
+          ? { fileName, text: b.csv }
+          : { fileName, data: Buffer.from(b.xlsxBase64 ?? '', 'base64') };
+      const created = await imports.createImport(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip },
+        upload,
+        b.duplicateMode,
+      );
+      if (!created.ok)
+        return ctx.reply
+          .code(422)
+          .type('application/problem+json')
+          .send(fileProblem(created.error, ctx.locale));
       return present(await imports.getImport(ctx.db, ctx.actor, created.id), ctx.locale);
     },
   }),
@@ -115,7 +131,12 @@ export const transferApiRoutes: AnyRoute[] = [
     access: policy('canListCompanies', canListCompanies),
     query: companyListQuery,
     handler: async (ctx) => {
-      const out = await startExport(ctx.db, { actor: ctx.actor, ip: ctx.ip, locale: ctx.locale }, ctx.query, 'csv');
+      const out = await startExport(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip, locale: ctx.locale },
+        ctx.query,
+        'csv',
+      );
       return ctx.reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="${out.fileName}"`)

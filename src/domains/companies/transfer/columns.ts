@@ -29,7 +29,14 @@ export type ColumnKey = (typeof columnKeys)[number];
 
 /** Extra spellings people use, beyond the Swedish and English headers and the key itself. */
 const aliases: Record<ColumnKey, string[]> = {
-  orgNumber: ['orgnr', 'org nr', 'organisationsnr', 'orgnummer', 'organization number', 'corporate identity number'],
+  orgNumber: [
+    'orgnr',
+    'org nr',
+    'organisationsnr',
+    'orgnummer',
+    'organization number',
+    'corporate identity number',
+  ],
   name: ['företagsnamn', 'företag', 'company', 'company name', 'företagets namn'],
   sniCode: ['sni-kod', 'sni 2007', 'sni2007', 'snikod', 'sni code', 'bransch', 'industry'],
   status: ['status i programmet'],
@@ -61,7 +68,12 @@ export function headerKey(header: string): string {
 
 const byHeader = new Map<string, ColumnKey>();
 for (const key of columnKeys) {
-  const spellings = [key, messages.sv[`transfer.col.${key}`], messages.en[`transfer.col.${key}`], ...aliases[key]];
+  const spellings = [
+    key,
+    messages.sv[`transfer.col.${key}`],
+    messages.en[`transfer.col.${key}`],
+    ...aliases[key],
+  ];
   for (const s of spellings) if (!byHeader.has(headerKey(s))) byHeader.set(headerKey(s), key);
 }
 

@@ -56,14 +56,23 @@ const normalOrg = (v: string | undefined) => {
   return parsed?.ok ? parsed.value : null;
 };
 
-async function loadLookups(db: Db, actor: Actor, records: SheetRecord[], mode: DuplicateMode): Promise<Lookups> {
+async function loadLookups(
+  db: Db,
+  actor: Actor,
+  records: SheetRecord[],
+  mode: DuplicateMode,
+): Promise<Lookups> {
   const municipalities: MunicipalityIndex = { counties: new Map(), byName: new Map() };
   for (const m of await listMunicipalities(db)) {
     municipalities.counties.set(m.code, m.countyCode);
     municipalities.byName.set(headerKey(m.name), m.code);
   }
-  const sniCodes = new Set(records.map((r) => r.values.sniCode?.replace('.', '')).filter((c): c is string => !!c));
-  const orgNumbers = new Set(records.map((r) => normalOrg(r.values.orgNumber)).filter((o): o is string => o !== null));
+  const sniCodes = new Set(
+    records.map((r) => r.values.sniCode?.replace('.', '')).filter((c): c is string => !!c),
+  );
+  const orgNumbers = new Set(
+    records.map((r) => normalOrg(r.values.orgNumber)).filter((o): o is string => o !== null),
+  );
   const [sni, found] = await Promise.all([
     importRepo.existingSniCodes(db, [...sniCodes]),
     importRepo.companiesByOrgNumber(db, [...orgNumbers], writeScope(actor)),
@@ -71,13 +80,26 @@ async function loadLookups(db: Db, actor: Actor, records: SheetRecord[], mode: D
   const existing: Lookups['existing'] = new Map();
   for (const f of found) existing.set(f.orgNumber, f.inScope ? 'inScope' : 'outOfScope');
   if (mode === 'update') {
-    for (const e of await loadExisting(db, found.filter((f) => f.inScope).map((f) => f.id))) existing.set(e.orgNumber, e);
+    for (const e of await loadExisting(
+      db,
+      found.filter((f) => f.inScope).map((f) => f.id),
+    ))
+      existing.set(e.orgNumber, e);
   }
   const regionCounties = new Map<string, string | null>();
   for (const m of actor.memberships) {
-    if (!regionCounties.has(m.regionId)) regionCounties.set(m.regionId, (await findOrganisation(db, m.regionId))?.code ?? null);
+    if (!regionCounties.has(m.regionId))
+      regionCounties.set(m.regionId, (await findOrganisation(db, m.regionId))?.code ?? null);
   }
-  return { actor, mode, municipalities, sni, existing, regionCounties, importRegionId: importMembership(actor)?.regionId ?? null };
+  return {
+    actor,
+    mode,
+    municipalities,
+    sni,
+    existing,
+    regionCounties,
+    importRegionId: importMembership(actor)?.regionId ?? null,
+  };
 }
 
 /** Existing companies with their workplaces and contacts: three queries for any number. */
@@ -97,7 +119,12 @@ export async function loadExisting(db: Db, ids: string[]): Promise<ExistingCompa
 }
 
 /** Validate every row; duplicates inside the file are errors from their second occurrence on. */
-export async function evaluateRows(db: Db, actor: Actor, records: SheetRecord[], mode: DuplicateMode): Promise<Evaluated[]> {
+export async function evaluateRows(
+  db: Db,
+  actor: Actor,
+  records: SheetRecord[],
+  mode: DuplicateMode,
+): Promise<Evaluated[]> {
   const lookups = await loadLookups(db, actor, records, mode);
   const firstLine = new Map<string, number>();
   return records.map((record) => {
@@ -120,29 +147,52 @@ function evaluateRow(record: SheetRecord, org: string | null, lookups: Lookups):
   const { values, line } = record;
   const found = org ? lookups.existing.get(org) : undefined;
   if (found === 'outOfScope')
-    return { line, values, outcome: 'error', errors: [{ column: 'orgNumber', message: 'transfer.error.outsideScope' }], plan: null };
-  if (found !== undefined && lookups.mode === 'skip') return { line, values, outcome: 'skip', errors: [], plan: null };
+    return {
+      line,
+      values,
+      outcome: 'error',
+      errors: [{ column: 'orgNumber', message: 'transfer.error.outsideScope' }],
+      plan: null,
+    };
+  if (found !== undefined && lookups.mode === 'skip')
+    return { line, values, outcome: 'skip', errors: [], plan: null };
   const existing = typeof found === 'object' ? found : null;
   const municipality = resolveMunicipality(values.municipalityCode, lookups.municipalities);
-  const checked = validateRaw(existing ? mergedRaw(values, existing, municipality) : newCompanyRaw(values, municipality));
-  if (!checked.ok) return { line, values, outcome: 'error', errors: namedMunicipality(checked.errors, values), plan: null };
+  const checked = validateRaw(
+    existing ? mergedRaw(values, existing, municipality) : newCompanyRaw(values, municipality),
+  );
+  if (!checked.ok)
+    return { line, values, outcome: 'error', errors: namedMunicipality(checked.errors, values), plan: null };
   const input = checked.input;
   const errors: RowError[] = [];
-  if (input.sniCode && !lookups.sni.has(input.sniCode)) errors.push({ column: 'sniCode', message: 'validation.sni.unknown' });
+  if (input.sniCode && !lookups.sni.has(input.sniCode))
+    errors.push({ column: 'sniCode', message: 'validation.sni.unknown' });
   if (existing) {
     errors.push(...updateScopeErrors(municipality, existing, lookups));
     if (errors.length) return { line, values, outcome: 'error', errors, plan: null };
     const changed = changedFields(existing, input);
     const outcome = changed.length ? 'update' : 'unchanged';
-    return { line, values, outcome, errors, plan: changed.length ? { kind: 'update', input, existing, changed } : null };
+    return {
+      line,
+      values,
+      outcome,
+      errors,
+      plan: changed.length ? { kind: 'update', input, existing, changed } : null,
+    };
   }
   const code = input.workplaces[0]?.municipalityCode ?? '';
   const membership = registeringMembership(lookups.actor, [code]);
   errors.push(...municipalityErrors(code, membership?.regionId ?? lookups.importRegionId, lookups));
   if (errors.length === 0 && !membership?.organisationId)
     errors.push({ column: 'municipalityCode', message: 'validation.municipality.outsideScope' });
-  if (errors.length || !membership?.organisationId) return { line, values, outcome: 'error', errors, plan: null };
-  const plan: Plan = { kind: 'insert', input, regionId: membership.regionId, ownerOrgId: membership.organisationId };
+  if (errors.length || !membership?.organisationId)
+    return { line, values, outcome: 'error', errors, plan: null };
+  const plan: Plan = {
+    kind: 'insert',
+    input,
+    regionId: membership.regionId,
+    ownerOrgId: membership.organisationId,
+  };
   return { line, values, outcome: 'new', errors, plan };
 }
 
@@ -158,21 +208,29 @@ function namedMunicipality(errors: RowError[], values: RowValues): RowError[] {
 
 function municipalityErrors(code: string, regionId: string | null, lookups: Lookups): RowError[] {
   const county = lookups.municipalities.counties.get(code);
-  if (county === undefined) return [{ column: 'municipalityCode', message: 'validation.municipality.unknown' }];
+  if (county === undefined)
+    return [{ column: 'municipalityCode', message: 'validation.municipality.unknown' }];
   const regionCounty = regionId ? lookups.regionCounties.get(regionId) : null;
-  if (regionCounty && county !== regionCounty) return [{ column: 'municipalityCode', message: 'validation.municipality.outsideRegion' }];
+  if (regionCounty && county !== regionCounty)
+    return [{ column: 'municipalityCode', message: 'validation.municipality.outsideRegion' }];
   return [];
 }
 
 /** An update may name a municipality only within the company's region and, for an officer, their own. */
-function updateScopeErrors(code: string | undefined, existing: ExistingCompany, lookups: Lookups): RowError[] {
+function updateScopeErrors(
+  code: string | undefined,
+  existing: ExistingCompany,
+  lookups: Lookups,
+): RowError[] {
   if (code === undefined) return [];
   const errors = municipalityErrors(code, existing.regionId, lookups);
   if (errors.length) return errors;
   const ms = lookups.actor.memberships;
   const admin = ms.some((m) => m.role === 'region_admin' && m.regionId === existing.regionId);
   const officer = ms.some((m) => m.role === 'municipality_officer' && m.municipalityCode === code);
-  return admin || officer ? [] : [{ column: 'municipalityCode', message: 'validation.municipality.outsideScope' }];
+  return admin || officer
+    ? []
+    : [{ column: 'municipalityCode', message: 'validation.municipality.outsideScope' }];
 }
 
 /** The fields of the form input that the file changes (nothing: the row is already the same). */

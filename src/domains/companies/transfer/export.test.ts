@@ -21,7 +21,16 @@ const soleTraderBody = '811218987';
 const soleTrader = `${soleTraderBody.slice(0, 6)}-${soleTraderBody.slice(6)}${luhnCheckDigit(soleTraderBody)}`;
 
 const vaxjo = (extra: Record<string, unknown> = {}) => ({
-  workplaces: [{ name: 'Kontoret', street: 'Storgatan 2', postalCode: '352 30', city: 'Växjö', municipalityCode: '0780', ...extra }],
+  workplaces: [
+    {
+      name: 'Kontoret',
+      street: 'Storgatan 2',
+      postalCode: '352 30',
+      city: 'Växjö',
+      municipalityCode: '0780',
+      ...extra,
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -32,9 +41,13 @@ beforeAll(async () => {
   await makeCompany(db, admin, { name: 'Ljungby Export AB' });
   await makeCompany(db, admin, { name: 'Växjö Export AB', ...vaxjo() });
   await makeCompany(db, admin, { name: 'Stängt Export AB', status: 'closed' });
-  await makeCompany(db, admin, { name: '=HYPERLINK("http://evil.example")', contacts: [{ name: '@Kontakt', phone: '+46 70 123' }] });
+  await makeCompany(db, admin, {
+    name: '=HYPERLINK("http://evil.example")',
+    contacts: [{ name: '@Kontakt', phone: '+46 70 123' }],
+  });
   await makeCompany(db, admin, { name: 'Enskild Firma Svensson', orgNumber: soleTrader });
-  for (const n of [1, 2, 3]) await makeCompany(db, admin, { name: `Rundresa ${n} AB`, orgNumber: fictitiousOrgNumber(740_000 + n) });
+  for (const n of [1, 2, 3])
+    await makeCompany(db, admin, { name: `Rundresa ${n} AB`, orgNumber: fictitiousOrgNumber(740_000 + n) });
 });
 
 afterAll(async () => {
@@ -74,7 +87,9 @@ describe('export as CSV', () => {
     const client = await Client.as(app, db, admin);
     const closed = rowsOf((await client.get('/companies/export.csv?status=closed')).body);
     expect(closed.slice(1).map((r) => r[1])).toEqual(['Stängt Export AB']);
-    const search = rowsOf((await client.get('/companies/export.csv?q=Export&municipality=0780&page=7&pageSize=1')).body);
+    const search = rowsOf(
+      (await client.get('/companies/export.csv?q=Export&municipality=0780&page=7&pageSize=1')).body,
+    );
     expect(search.slice(1).map((r) => r[1])).toEqual(['Växjö Export AB']);
   });
 
@@ -98,7 +113,11 @@ describe('export as CSV', () => {
       `SELECT details FROM audit_log WHERE action = 'company.export' AND actor_user_id = $1 ORDER BY id DESC LIMIT 1`,
       [officer.id],
     );
-    expect(entry.details).toMatchObject({ format: 'csv', rows: 1, filters: { status: 'active', search: true } });
+    expect(entry.details).toMatchObject({
+      format: 'csv',
+      rows: 1,
+      filters: { status: 'active', search: true },
+    });
     expect(JSON.stringify(entry.details)).not.toContain('Svensson');
   });
 
@@ -128,7 +147,16 @@ describe('export as CSV', () => {
         foundVia: 'other',
         createdAt: now,
         updatedAt: now,
-        workplaces: [{ id: randomUUID(), name: null, street: null, postalCode: null, city: 'Älmhult', municipalityCode: '0765' }],
+        workplaces: [
+          {
+            id: randomUUID(),
+            name: null,
+            street: null,
+            postalCode: null,
+            city: 'Älmhult',
+            municipalityCode: '0765',
+          },
+        ],
         contacts: [],
       })),
     );
@@ -145,14 +173,21 @@ describe('export as XLSX and import it again', () => {
   async function exported(client: Client, query: string) {
     const res = await client.get(`/companies/export.xlsx${query}`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="foretag-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="foretag-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     return { wb, sheet: wb.worksheets[0], data: res.rawPayload };
   }
 
   async function importPreview(client: Client, data: Buffer, mode: 'skip' | 'update') {
-    const res = await upload(client, '/companies/import', { duplicateMode: mode }, { name: 'export.xlsx', data });
+    const res = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: mode },
+      { name: 'export.xlsx', data },
+    );
     expect(res.statusCode).toBe(303);
     const url = String(res.headers.location);
     return { url, page: (await client.get(url)).body };
@@ -211,7 +246,12 @@ describe('the JSON API', () => {
     const auth = { authorization: `Bearer ${token}` };
     const bad = row({ sni: '99999' });
     const body = { csv: csv([row(), bad, row({ municipality: '9999' })]), duplicateMode: 'skip' };
-    const created = await app.inject({ method: 'POST', url: '/api/v1/companies/imports', headers: auth, payload: body });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/companies/imports',
+      headers: auth,
+      payload: body,
+    });
     expect(created.statusCode).toBe(201);
     const preview = created.json();
     expect(preview.counts).toMatchObject({ new: 1, error: 2 });
@@ -220,13 +260,25 @@ describe('the JSON API', () => {
     expect(preview.errors[0].errors[0].message).toContain('SNI: SNI-koden finns inte');
 
     const otherToken = await apiToken(db, officer.id);
-    const peek = await app.inject({ method: 'GET', url: `/api/v1/companies/imports/${preview.id}`, headers: { authorization: `Bearer ${otherToken}` } });
+    const peek = await app.inject({
+      method: 'GET',
+      url: `/api/v1/companies/imports/${preview.id}`,
+      headers: { authorization: `Bearer ${otherToken}` },
+    });
     expect(peek.statusCode).toBe(404);
 
-    const confirmed = await app.inject({ method: 'POST', url: `/api/v1/companies/imports/${preview.id}/confirm`, headers: auth });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/imports/${preview.id}/confirm`,
+      headers: auth,
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: 'done', added: 1, errors: 2 });
-    const again = await app.inject({ method: 'POST', url: `/api/v1/companies/imports/${preview.id}/confirm`, headers: auth });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/imports/${preview.id}/confirm`,
+      headers: auth,
+    });
     expect(again.statusCode).toBe(409);
   });
 
@@ -236,12 +288,24 @@ describe('the JSON API', () => {
       method: 'POST',
       url: '/api/v1/companies/imports',
       headers: { ...auth, 'accept-language': 'en' },
-      payload: { xlsxBase64: Buffer.from('89504e470d0a1a0a0000', 'hex').toString('base64'), duplicateMode: 'update' },
+      payload: {
+        xlsxBase64: Buffer.from('89504e470d0a1a0a0000', 'hex').toString('base64'),
+        duplicateMode: 'update',
+      },
     });
     expect(junk.statusCode).toBe(422);
     expect(junk.json().errors[0]).toMatchObject({ field: 'file', code: 'transfer.file.notTabular' });
-    const res = await app.inject({ method: 'GET', url: '/api/v1/companies/export.csv?q=Rundresa', headers: auth });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/companies/export.csv?q=Rundresa',
+      headers: auth,
+    });
     expect(res.statusCode).toBe(200);
     expect(rowsOf(res.body)).toHaveLength(4);
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/companies/imports', '/api/v1/companies/imports/{id}/confirm', '/api/v1/companies/export.csv']),
+    );
+    expect(doc.paths['/api/v1/companies/imports'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('xlsxBase64');
   });
 });

@@ -102,7 +102,13 @@ async function details(db: Db, list: repo.CompanyListRow[]): Promise<ExportRow[]
   return list.flatMap((r) => {
     const f = byId.get(r.id);
     if (!f) return [];
-    return [{ facts: f, workplaces: workplaces.filter((w) => w.companyId === r.id), contact: contacts.find((c) => c.companyId === r.id) }];
+    return [
+      {
+        facts: f,
+        workplaces: workplaces.filter((w) => w.companyId === r.id),
+        contact: contacts.find((c) => c.companyId === r.id),
+      },
+    ];
   });
 }
 
@@ -133,7 +139,11 @@ export async function startExport(
     entityType: 'company',
     organisationId: ctx.actor.memberships[0]?.organisationId ?? null,
     ip: ctx.ip,
-    details: { format, rows: first.total, filters: { status, municipality, sni, size, sme, sort, search: Boolean(q) } },
+    details: {
+      format,
+      rows: first.total,
+      filters: { status, municipality, sni, size, sme, sort, search: Boolean(q) },
+    },
   });
   async function* chunks(): AsyncGenerator<Cell[][]> {
     let page = first;
@@ -147,9 +157,12 @@ export async function startExport(
   const t = transferT(ctx.locale);
   const header = exportHeader(t);
   const fileName = `${t('transfer.export.fileName')}-${formatDate(new Date())}.${format}`;
-  const body = format === 'csv' ? csvStream(header, chunks()) : xlsxStream(header, chunks(), t('transfer.export.sheet'));
+  const body =
+    format === 'csv' ? csvStream(header, chunks()) : xlsxStream(header, chunks(), t('transfer.export.sheet'));
   const contentType =
-    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return { fileName, contentType, total: first.total, body };
 }
 
@@ -163,7 +176,11 @@ function csvStream(header: string[], chunks: AsyncGenerator<Cell[][]>): Readable
 
 function xlsxStream(header: string[], chunks: AsyncGenerator<Cell[][]>, sheetName: string): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const write = async () => {
     const head = sheet.addRow(header);
@@ -189,7 +206,12 @@ export async function templateFile(locale: Locale, format: ExportFormat): Promis
   sheet.columns.forEach((col, i) => {
     col.width = Math.max(12, header[i].length + 2);
     // Text format, so Excel keeps leading zeros of codes and numbers as typed.
-    if (['orgNumber', 'municipalityCode', 'postalCode', 'cfar', 'contactPhone', 'sniCode'].includes(columnKeys[i])) col.numFmt = '@';
+    if (
+      ['orgNumber', 'municipalityCode', 'postalCode', 'cfar', 'contactPhone', 'sniCode'].includes(
+        columnKeys[i],
+      )
+    )
+      col.numFmt = '@';
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -197,7 +219,11 @@ export async function templateFile(locale: Locale, format: ExportFormat): Promis
 /** The rows with errors as CSV with the file's columns and one more with the reasons, to fix and upload again. */
 export function errorRowsCsv(rows: StoredRow[], locale: Locale): string {
   const t = transferT(locale);
-  const header = [...columnKeys.map((k) => columnLabel(t, k)), t('transfer.preview.line'), t('transfer.col.errors')];
+  const header = [
+    ...columnKeys.map((k) => columnLabel(t, k)),
+    t('transfer.preview.line'),
+    t('transfer.col.errors'),
+  ];
   const lines = rows
     .filter((r) => r.outcome === 'error')
     .map((r) =>

@@ -2,8 +2,8 @@
 // (all rows in one transaction, validated again) or cancel it. Previews live in company_imports, so
 // any app process can serve the next step.
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../../platform/auth.ts';
 import { audit } from '../../../platform/audit.ts';
+import type { Actor } from '../../../platform/auth.ts';
 import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type BulkCompany, insertCompaniesBulk } from '../bulk.ts';
@@ -14,7 +14,7 @@ import type { CompanyInput } from '../schema.ts';
 import type { WriteContext } from '../service.ts';
 import { classifySme, sizeClass } from '../sme.ts';
 import { type Evaluated, evaluateRows, importMembership, type Plan } from './evaluate.ts';
-import { type ParseError, parseCsvText, parseUpload } from './parse.ts';
+import { type ParseError, parseCsvText, parseUpload, withoutControl } from './parse.ts';
 import type { ExistingCompany } from './rows.ts';
 import {
   type DuplicateMode,
@@ -60,9 +60,17 @@ export async function createImport(
     ignoredHeaders: sheet.ignoredHeaders,
   };
   const id = randomUUID();
-  const fileName = upload.fileName.replace(/[\u0000-\u001f]/g, '').slice(-255) || '–';
+  const fileName = withoutControl(upload.fileName).slice(-255) || '–';
   await importRepo.deleteExpiredImports(db);
-  await importRepo.insertImport(db, { id, userId: ctx.actor.userId, regionId: membership.regionId, fileName, duplicateMode: mode, rows, summary });
+  await importRepo.insertImport(db, {
+    id,
+    userId: ctx.actor.userId,
+    regionId: membership.regionId,
+    fileName,
+    duplicateMode: mode,
+    rows,
+    summary,
+  });
   return { ok: true, id };
 }
 
@@ -101,7 +109,13 @@ export async function confirmImport(db: Db, ctx: WriteContext, id: string): Prom
       if (imp.status !== 'pending') throw new AppError('CONFLICT', 'transfer.confirm.done');
       const rows = await evaluateRows(tx, ctx.actor, records(imp), imp.duplicateMode);
       const c = counts(rows);
-      const result: ImportResult = { added: c.new, updated: c.update, unchanged: c.unchanged, skipped: c.skip, errors: c.error };
+      const result: ImportResult = {
+        added: c.new,
+        updated: c.update,
+        unchanged: c.unchanged,
+        skipped: c.skip,
+        errors: c.error,
+      };
       await writeRows(tx, ctx, id, rows);
       await audit(tx, {
         actorUserId: ctx.actor.userId,
@@ -110,9 +124,18 @@ export async function confirmImport(db: Db, ctx: WriteContext, id: string): Prom
         entityId: id,
         organisationId: imp.regionId,
         ip: ctx.ip,
-        details: { ...result, duplicateMode: imp.duplicateMode, format: imp.summary.format, rows: rows.length },
+        details: {
+          ...result,
+          duplicateMode: imp.duplicateMode,
+          format: imp.summary.format,
+          rows: rows.length,
+        },
       });
-      await importRepo.saveImport(tx, id, { status: 'done', rows: stored(rows), summary: { ...imp.summary, counts: c, result } });
+      await importRepo.saveImport(tx, id, {
+        status: 'done',
+        rows: stored(rows),
+        summary: { ...imp.summary, counts: c, result },
+      });
       return result;
     });
   } catch (err) {
@@ -139,7 +162,8 @@ async function writeRows(tx: Db, ctx: WriteContext, importId: string, rows: Eval
     if (row.plan?.kind !== 'insert') continue;
     const company = toBulk(row.plan, now);
     inserts.push({ line: row.line, company });
-    for (const [i, w] of row.plan.input.workplaces.entries()) if (w.cfar) cfar.push({ id: company.workplaces[i].id, cfar: w.cfar });
+    for (const [i, w] of row.plan.input.workplaces.entries())
+      if (w.cfar) cfar.push({ id: company.workplaces[i].id, cfar: w.cfar });
   }
   await insertCompaniesBulk(
     tx,
@@ -154,7 +178,13 @@ async function writeRows(tx: Db, ctx: WriteContext, importId: string, rows: Eval
       entityId: company.id,
       organisationId: company.ownerOrgId,
       ip: ctx.ip,
-      details: { importId, line, operation: 'create', workplaces: company.workplaces.length, contacts: company.contacts.length },
+      details: {
+        importId,
+        line,
+        operation: 'create',
+        workplaces: company.workplaces.length,
+        contacts: company.contacts.length,
+      },
     });
   }
   for (const row of rows) {
@@ -210,7 +240,13 @@ function toBulk(plan: Extract<Plan, { kind: 'insert' }>, now: string): BulkCompa
       city: w.city,
       municipalityCode: w.municipalityCode,
     })),
-    contacts: input.contacts.map((c) => ({ id: randomUUID(), name: c.name, roleTitle: c.roleTitle, email: c.email, phone: c.phone })),
+    contacts: input.contacts.map((c) => ({
+      id: randomUUID(),
+      name: c.name,
+      roleTitle: c.roleTitle,
+      email: c.email,
+      phone: c.phone,
+    })),
   };
 }
 

@@ -31,7 +31,11 @@ const companies = () => count('SELECT count(*)::int AS n FROM companies');
 const importsStored = () => count('SELECT count(*)::int AS n FROM company_imports');
 
 /** Upload a file and follow the redirect to the preview; returns the import id and the preview page. */
-async function preview(client: Client, file: { name: string; data: Buffer | string }, mode: 'update' | 'skip' = 'skip') {
+async function preview(
+  client: Client,
+  file: { name: string; data: Buffer | string },
+  mode: 'update' | 'skip' = 'skip',
+) {
   const res = await upload(client, '/companies/import', { duplicateMode: mode }, file);
   expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
   const url = String(res.headers.location);
@@ -43,14 +47,18 @@ async function preview(client: Client, file: { name: string; data: Buffer | stri
 
 /** The rows of the errors table: line → reasons. */
 function errorRows(html: string): Map<number, string> {
-  const table = html.match(/<table class="ds-table" data-testid="import-errors">([\s\S]*?)<\/table>/)?.[1] ?? '';
+  const table =
+    html.match(/<table class="ds-table" data-testid="import-errors">([\s\S]*?)<\/table>/)?.[1] ?? '';
   const out = new Map<number, string>();
-  for (const m of table.matchAll(/<tr data-line="(\d+)">([\s\S]*?)<\/tr>/g)) out.set(Number(m[1]), m[2].replace(/<[^>]+>/g, ' '));
+  for (const m of table.matchAll(/<tr data-line="(\d+)">([\s\S]*?)<\/tr>/g))
+    out.set(Number(m[1]), m[2].replace(/<[^>]+>/g, ' '));
   return out;
 }
 
 function countOf(html: string, outcome: string): number {
-  const m = html.match(new RegExp(`<tr data-outcome="${outcome}"><th scope="row">[^<]*</th><td>([^<]*)</td>`));
+  const m = html.match(
+    new RegExp(`<tr data-outcome="${outcome}"><th scope="row">[^<]*</th><td>([^<]*)</td>`),
+  );
   return Number((m?.[1] ?? 'NaN').replace(/\s/g, ''));
 }
 
@@ -81,17 +89,31 @@ describe('import: the 1 000-row file with three bad rows', () => {
     const confirmMs = performance.now() - started;
     expect(confirmed.statusCode).toBe(303);
     expect(await companies()).toBe(before + 997);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'company.import' AND details->>'importId' = $1`, [id])).toBe(997);
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'import.confirm' AND entity_id = $1`, [id])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'company.import' AND details->>'importId' = $1`,
+        [id],
+      ),
+    ).toBe(997);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'import.confirm' AND entity_id = $1`,
+        [id],
+      ),
+    ).toBe(1);
     const badNames = [rows[99][1], rows[499][1], rows[899][1]];
-    expect(await db.query('SELECT 1 FROM companies WHERE name = ANY($1::text[])', [badNames])).toHaveLength(0);
+    expect(await db.query('SELECT 1 FROM companies WHERE name = ANY($1::text[])', [badNames])).toHaveLength(
+      0,
+    );
 
     const done = await client.get(url);
     expect(done.body).toContain('997 företag lades till');
     // Measured here so the report can quote it (PGlite or PostgreSQL, whichever this run uses).
-    console.info(`[import timing] ${db.kind}: 1000-row preview ${previewMs.toFixed(0)} ms, confirm ${confirmMs.toFixed(0)} ms`);
-    expect(previewMs).toBeLessThan(5000);
-    expect(confirmMs).toBeLessThan(8000);
+    console.info(
+      `[import timing] ${db.kind}: 1000-row preview ${previewMs.toFixed(0)} ms, confirm ${confirmMs.toFixed(0)} ms`,
+    );
+    expect(previewMs).toBeLessThan(10_000); // a guard against per-row look-ups, generous for a loaded CI machine
+    expect(confirmMs).toBeLessThan(15_000);
   });
 });
 
@@ -104,20 +126,36 @@ describe('import: encodings and formats', () => {
     expect(page).toContain(names[0]);
     expect(page).toContain('Öjabygdens Trä &amp; Plåt AB');
     await client.post(`/companies/import/${id}/confirm`, {});
-    const stored = await db.query<{ name: string }>('SELECT name FROM companies WHERE name = ANY($1::text[]) ORDER BY name', [names]);
+    const stored = await db.query<{ name: string }>(
+      'SELECT name FROM companies WHERE name = ANY($1::text[]) ORDER BY name',
+      [names],
+    );
     expect(stored.map((r) => r.name)).toEqual(names);
-    const contact = await db.query<{ name: string }>(`SELECT name FROM company_contacts WHERE name = 'Örjan Ångström'`);
+    const contact = await db.query<{ name: string }>(
+      `SELECT name FROM company_contacts WHERE name = 'Örjan Ångström'`,
+    );
     expect(contact).toHaveLength(1);
   });
 
   it('reads a comma-separated UTF-8 file with BOM and English headers', async () => {
     const client = await Client.as(app, db, admin);
-    const header = ['orgNumber', 'name', 'municipalityCode', 'employeesWomen', 'employeesMen', 'status', 'city'];
+    const header = [
+      'orgNumber',
+      'name',
+      'municipalityCode',
+      'employeesWomen',
+      'employeesMen',
+      'status',
+      'city',
+    ];
     const body = [
       [fictitiousOrgNumber(710_001), 'Comma, Quoted & Co AB', '0780', '1', '2', 'active', 'Växjö'],
       [fictitiousOrgNumber(710_002), 'Ängsbacken AB', '0764', '0', '5', 'Eligible', 'Alvesta'],
     ];
-    const { id, page } = await preview(client, { name: 'english.csv', data: `\ufeff${csv(body, ',', header)}` });
+    const { id, page } = await preview(client, {
+      name: 'english.csv',
+      data: `\ufeff${csv(body, ',', header)}`,
+    });
     expect(countOf(page, 'new')).toBe(2);
     expect(countOf(page, 'error')).toBe(0);
     await client.post(`/companies/import/${id}/confirm`, {});
@@ -134,11 +172,17 @@ describe('import: encodings and formats', () => {
   it('refuses a PNG renamed .csv with a clear message and stores nothing', async () => {
     const client = await Client.as(app, db, admin);
     const png = Buffer.from(
-      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
       'hex',
     );
     const [c0, i0] = [await companies(), await importsStored()];
-    const res = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'foretag.csv', data: png });
+    const res = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'foretag.csv', data: png },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Filen är varken en CSV-fil eller en Excel-arbetsbok');
     expect(res.body).toContain('href="#f-file"');
@@ -146,17 +190,41 @@ describe('import: encodings and formats', () => {
     const none = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: '', data: '' });
     expect(none.statusCode).toBe(422);
     expect(none.body).toContain('Välj en fil att importera.');
-    const empty = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'tom.csv', data: '' });
+    const empty = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'tom.csv', data: '' },
+    );
     expect(empty.body).toContain('Filen är tom.');
-    const blank = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'blank.csv', data: '\n \n' });
+    const blank = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'blank.csv', data: '\n \n' },
+    );
     expect(blank.body).toContain('Filen är tom.');
     expect([await companies(), await importsStored()]).toEqual([c0, i0]);
+  });
+
+  it('keeps the form usable when the duplicate choice is missing: the summary links to the field', async () => {
+    const client = await Client.as(app, db, admin);
+    const res = await upload(client, '/companies/import', { duplicateMode: 'kanske' }, { name: 'a.csv', data: csv([row()]) });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('href="#f-duplicateMode"');
+    expect(res.body).toContain('id="f-duplicateMode"');
+    expect(res.body).toContain('Välj ett av alternativen.');
   });
 
   it('explains in English too', async () => {
     const client = await Client.as(app, db, admin);
     client.cookies.set('kn_lang', 'en');
-    const res = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'x.csv', data: 'just some text\nno header' });
+    const res = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'x.csv', data: 'just some text\nno header' },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('No header row with the column Organisation number was found.');
   });
@@ -166,7 +234,10 @@ describe('import: rows that must not be written', () => {
   it('reports a duplicate inside the file from its second occurrence', async () => {
     const client = await Client.as(app, db, admin);
     const org = fictitiousOrgNumber(720_001);
-    const { page } = await preview(client, { name: 'dubbel.csv', data: csv([row({ orgNumber: org }), row(), row({ orgNumber: org.replace('-', '') })]) });
+    const { page } = await preview(client, {
+      name: 'dubbel.csv',
+      data: csv([row({ orgNumber: org }), row(), row({ orgNumber: org.replace('-', '') })]),
+    });
     const errors = errorRows(page);
     expect([...errors.keys()]).toEqual([4]);
     expect(errors.get(4)).toContain('Samma organisationsnummer som rad 2.');
@@ -195,14 +266,24 @@ describe('import: rows that must not be written', () => {
     expect([...errors.keys()]).toEqual([3]);
     expect(errors.get(3)).toContain('Du kan bara registrera arbetsställen i din egen kommun.');
     await client.post(`/companies/import/${id}/confirm`, {});
-    expect(await db.query('SELECT name FROM companies WHERE name = ANY($1::text[])', [[own[1], other[1]]])).toEqual([{ name: own[1] }]);
+    expect(
+      await db.query('SELECT name FROM companies WHERE name = ANY($1::text[])', [[own[1], other[1]]]),
+    ).toEqual([{ name: own[1] }]);
   });
 
   it('never updates or reveals a company outside the write scope', async () => {
     const existing = fictitiousOrgNumber(720_100);
-    await makeCompany(db, admin, { orgNumber: existing, name: 'Hemligt Växjöbolag AB', workplaces: [{ municipalityCode: '0780' }] });
+    await makeCompany(db, admin, {
+      orgNumber: existing,
+      name: 'Hemligt Växjöbolag AB',
+      workplaces: [{ municipalityCode: '0780' }],
+    });
     const client = await Client.as(app, db, officer);
-    const { page } = await preview(client, { name: 'scope.csv', data: csv([row({ orgNumber: existing, name: 'Kapat AB' })]) }, 'update');
+    const { page } = await preview(
+      client,
+      { name: 'scope.csv', data: csv([row({ orgNumber: existing, name: 'Kapat AB' })]) },
+      'update',
+    );
     expect(errorRows(page).get(2)).toContain('hanteras av en annan organisation');
     expect(page).not.toContain('Hemligt Växjöbolag');
   });
@@ -211,10 +292,17 @@ describe('import: rows that must not be written', () => {
     const client = await Client.as(app, db, admin);
     const { page } = await preview(client, {
       name: 'fel.csv',
-      data: csv([row({ status: 'Kanske' }), row({ women: '' }), row({ municipality: 'Atlantis' }), row({ municipality: 'Ljungby' })]),
+      data: csv([
+        row({ status: 'Kanske' }),
+        row({ women: '' }),
+        row({ municipality: 'Atlantis' }),
+        row({ municipality: 'Ljungby' }),
+      ]),
     });
     const errors = errorRows(page);
-    expect(errors.get(2)).toContain('Status: Okänt värde. Tillåtna värden: Intresserad, Behörig, Aktiv, Avslutad.');
+    expect(errors.get(2)).toContain(
+      'Status: Okänt värde. Tillåtna värden: Intresserad, Behörig, Aktiv, Avslutad.',
+    );
     expect(errors.get(3)).toContain('Anställda kvinnor: Ange ett heltal.');
     expect(errors.get(4)).toContain('Okänd kommun');
     expect(errors.has(5)).toBe(false);
@@ -241,7 +329,13 @@ describe('import: confirm, cancel and ownership', () => {
     expect((await coach.get('/companies/import')).statusCode).toBe(403);
     const client = await Client.as(app, db, admin);
     await client.get('/companies/import');
-    const res = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'a.csv', data: csv([row()]) }, { csrf: false });
+    const res = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'a.csv', data: csv([row()]) },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
   });
 
@@ -292,7 +386,9 @@ describe('import: confirm, cancel and ownership', () => {
       const res = await client.post(`/companies/import/${id}/confirm`, {});
       expect(res.statusCode).toBe(500);
       expect(await companies()).toBe(before);
-      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE details->>'importId' = $1`, [id])).toBe(0);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM audit_log WHERE details->>'importId' = $1`, [id]),
+      ).toBe(0);
       expect((await client.get(`/companies/import/${id}`)).body).toContain('data-testid="import-confirm"');
     } finally {
       await db.exec('DROP TRIGGER test_refuse_bom ON companies; DROP FUNCTION test_refuse_bom();');
@@ -306,7 +402,12 @@ describe('import: confirm, cancel and ownership', () => {
     expect(res.headers['content-disposition']).toContain('attachment; filename="importmall-foretag.csv"');
     expect(res.body.startsWith('\ufeffOrganisationsnummer;Namn;SNI;')).toBe(true);
     const xlsx = await client.get('/companies/import/template.xlsx');
-    const again = await upload(client, '/companies/import', { duplicateMode: 'skip' }, { name: 'mall.xlsx', data: xlsx.rawPayload });
+    const again = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'skip' },
+      { name: 'mall.xlsx', data: xlsx.rawPayload },
+    );
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('Filen har rubriker men inga rader med företag.');
     const form = await client.get('/companies/import');

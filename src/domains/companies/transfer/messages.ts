@@ -42,7 +42,8 @@ export const messages = defineMessages(
     'transfer.import.officerNote': 'Du kan bara importera företag som har sitt arbetsställe i din kommun.',
     'transfer.import.duplicates': 'Om organisationsnumret redan finns',
     'transfer.import.mode.update': 'Uppdatera det befintliga företaget',
-    'transfer.import.mode.update.hint': 'Ifyllda celler ersätter nuvarande uppgifter; tomma celler ändrar ingenting.',
+    'transfer.import.mode.update.hint':
+      'Ifyllda celler ersätter nuvarande uppgifter; tomma celler ändrar ingenting.',
     'transfer.import.mode.skip': 'Hoppa över raden',
     'transfer.import.mode.skip.hint': 'Befintliga företag lämnas som de är.',
     'transfer.import.submit': 'Läs in och förhandsgranska',
@@ -60,7 +61,8 @@ export const messages = defineMessages(
     'transfer.file.unreadable': 'CSV-filen kunde inte läsas vid rad {line}. Kontrollera citattecknen.',
     'transfer.preview.title': 'Förhandsgranska import',
     'transfer.preview.file': 'Fil: {file}. {rows} rader lästes. Om företaget redan finns: {mode}.',
-    'transfer.preview.notSaved': 'Inget har sparats ännu. Kontrollera sammanställningen och bekräfta importen.',
+    'transfer.preview.notSaved':
+      'Inget har sparats ännu. Kontrollera sammanställningen och bekräfta importen.',
     'transfer.preview.expires': 'Förhandsgranskningen sparas till {time}.',
     'transfer.preview.counts': 'Sammanställning',
     'transfer.preview.count': 'Antal',
@@ -68,7 +70,8 @@ export const messages = defineMessages(
     'transfer.preview.errors': 'Rader med fel ({n})',
     'transfer.preview.errors.intro':
       'Raderna nedan importeras inte. Rätta dem i filen och ladda upp den igen, eller importera de övriga raderna nu.',
-    'transfer.preview.errors.caption': 'Rader med fel; radnumren är som i kalkylbladet, där rubrikraden är rad 1',
+    'transfer.preview.errors.caption':
+      'Rader med fel; radnumren är som i kalkylbladet, där rubrikraden är rad 1',
     'transfer.preview.errors.download': 'Ladda ner raderna med fel (CSV)',
     'transfer.preview.good': 'De första {n} av {total} raderna som importeras',
     'transfer.preview.good.caption': 'Rader som importeras',
@@ -151,7 +154,8 @@ export const messages = defineMessages(
     'transfer.import.officerNote': 'You can only import companies whose workplace is in your municipality.',
     'transfer.import.duplicates': 'If the organisation number already exists',
     'transfer.import.mode.update': 'Update the existing company',
-    'transfer.import.mode.update.hint': 'Filled-in cells replace the current details; empty cells change nothing.',
+    'transfer.import.mode.update.hint':
+      'Filled-in cells replace the current details; empty cells change nothing.',
     'transfer.import.mode.skip': 'Skip the row',
     'transfer.import.mode.skip.hint': 'Existing companies are left as they are.',
     'transfer.import.submit': 'Read and preview',
@@ -177,7 +181,8 @@ export const messages = defineMessages(
     'transfer.preview.errors': 'Rows with errors ({n})',
     'transfer.preview.errors.intro':
       'The rows below will not be imported. Correct them in the file and upload it again, or import the other rows now.',
-    'transfer.preview.errors.caption': 'Rows with errors; row numbers are as in the spreadsheet, where the header row is row 1',
+    'transfer.preview.errors.caption':
+      'Rows with errors; row numbers are as in the spreadsheet, where the header row is row 1',
     'transfer.preview.errors.download': 'Download the rows with errors (CSV)',
     'transfer.preview.good': 'The first {n} of {total} rows that will be imported',
     'transfer.preview.good.caption': 'Rows that will be imported',
@@ -201,7 +206,8 @@ export const messages = defineMessages(
     'transfer.error.outsideScope':
       'A company with that organisation number already exists but is handled by another organisation. Contact the region.',
     'transfer.error.choice': 'Unknown value. Allowed values: {allowed}.',
-    'transfer.error.municipalityName': 'Unknown municipality. Enter the four-digit municipality code, such as 0781.',
+    'transfer.error.municipalityName':
+      'Unknown municipality. Enter the four-digit municipality code, such as 0781.',
     'transfer.error.column': '{column}: {message}',
     'transfer.done.title': 'The import is complete',
     'transfer.done.summary':

@@ -41,11 +41,17 @@ describe('decoding and delimiters', () => {
   });
 
   it('takes valid UTF-8 as UTF-8 (with or without BOM) and anything else as Windows-1252', () => {
-    expect(decodeText(Buffer.from('Namn\nÅsa Öberg', 'utf8'))).toEqual({ text: 'Namn\nÅsa Öberg', encoding: 'utf-8' });
+    expect(decodeText(Buffer.from('Namn\nÅsa Öberg', 'utf8'))).toEqual({
+      text: 'Namn\nÅsa Öberg',
+      encoding: 'utf-8',
+    });
     expect(decodeText(Buffer.from('\ufeffNamn\nÄlmhult', 'utf8'))?.text).toBe('Namn\nÄlmhult');
     const cp1252 = iconv.encode('Namn;Ort\nÅkessons Smide;Växjö', 'win1252');
     expect(decodeText(cp1252)).toEqual({ text: 'Namn;Ort\nÅkessons Smide;Växjö', encoding: 'windows-1252' });
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Namn\tOrt\nÖrjan\tÄlmhult', 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Namn\tOrt\nÖrjan\tÄlmhult', 'utf16le'),
+    ]);
     expect(decodeText(utf16)?.text).toBe('Namn\tOrt\nÖrjan\tÄlmhult');
   });
 
@@ -61,15 +67,23 @@ describe('decoding and delimiters', () => {
   });
 
   it('asks for headers when no row names the organisationsnummer, and for rows when there are none', async () => {
-    expect(await parseUpload(Buffer.from('hello;world\n1;2\n'))).toEqual({ ok: false, error: { code: 'noHeader' } });
-    expect(await parseUpload(Buffer.from('Organisationsnummer;Namn\n\n'))).toEqual({ ok: false, error: { code: 'noRows' } });
+    expect(await parseUpload(Buffer.from('hello;world\n1;2\n'))).toEqual({
+      ok: false,
+      error: { code: 'noHeader' },
+    });
+    expect(await parseUpload(Buffer.from('Organisationsnummer;Namn\n\n'))).toEqual({
+      ok: false,
+      error: { code: 'noRows' },
+    });
     expect(await parseUpload(Buffer.from('   \n\n'))).toEqual({ ok: false, error: { code: 'empty' } });
   });
 });
 
 describe('rows and line numbers', () => {
   it('numbers rows as the spreadsheet does: header is row 1, blank and multi-line rows count once', async () => {
-    const s = await sheet('Organisationsnummer;Namn;Gatuadress;Okänd\n556677-8899;A AB;"Gata 1\nPort B";x\n\n5566778899;B AB;;\n');
+    const s = await sheet(
+      'Organisationsnummer;Namn;Gatuadress;Okänd\n556677-8899;A AB;"Gata 1\nPort B";x\n\n5566778899;B AB;;\n',
+    );
     expect(s.delimiter).toBe(';');
     expect(s.ignoredHeaders).toEqual(['Okänd']);
     expect(s.records).toEqual([
@@ -79,9 +93,13 @@ describe('rows and line numbers', () => {
   });
 
   it("honours Excel's sep= line and finds a header below a title row", async () => {
-    const s = await sheet('sep=,\nFöretag i Ljungby,,\nOrganisationsnummer,Namn,Kommunkod\n556677-8899,A AB,781\n');
+    const s = await sheet(
+      'sep=,\nFöretag i Ljungby,,\nOrganisationsnummer,Namn,Kommunkod\n556677-8899,A AB,781\n',
+    );
     expect(s.delimiter).toBe(',');
-    expect(s.records).toEqual([{ line: 3, values: { orgNumber: '556677-8899', name: 'A AB', municipalityCode: '0781' } }]);
+    expect(s.records).toEqual([
+      { line: 3, values: { orgNumber: '556677-8899', name: 'A AB', municipalityCode: '0781' } },
+    ]);
   });
 
   it('undoes formula guards, ="…" text cells, thousands separators and lost leading zeros', () => {
@@ -100,18 +118,41 @@ describe('rows and line numbers', () => {
     ws.addRow(['orgNumber', 'name', 'municipalityCode', 'employeesWomen']);
     ws.addRow([5566778899, { richText: [{ text: 'Rik ' }, { text: 'Text AB' }] }, 781, 4]);
     ws.addRow([]);
-    ws.addRow(['556677-8899', { formula: '"Formel"&" AB"', result: 'Formel AB' }, '0780', { formula: '2+2', result: 4 }]);
+    ws.addRow([
+      '556677-8899',
+      { formula: '"Formel"&" AB"', result: 'Formel AB' },
+      '0780',
+      { formula: '2+2', result: 4 },
+    ]);
     const s = await sheet(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(s.format).toBe('xlsx');
     expect(s.records).toEqual([
-      { line: 2, values: { orgNumber: '5566778899', name: 'Rik Text AB', municipalityCode: '0781', employeesWomen: '4' } },
-      { line: 4, values: { orgNumber: '556677-8899', name: 'Formel AB', municipalityCode: '0780', employeesWomen: '4' } },
+      {
+        line: 2,
+        values: {
+          orgNumber: '5566778899',
+          name: 'Rik Text AB',
+          municipalityCode: '0781',
+          employeesWomen: '4',
+        },
+      },
+      {
+        line: 4,
+        values: {
+          orgNumber: '556677-8899',
+          name: 'Formel AB',
+          municipalityCode: '0780',
+          employeesWomen: '4',
+        },
+      },
     ]);
   });
 
   it('reads CSV text given through the API', () => {
     const r = parseCsvText('\ufefforgNumber,name\n556677-8899,"Citat ""AB"""\n');
-    expect(r.ok && r.sheet.records).toEqual([{ line: 2, values: { orgNumber: '556677-8899', name: 'Citat "AB"' } }]);
+    expect(r.ok && r.sheet.records).toEqual([
+      { line: 2, values: { orgNumber: '556677-8899', name: 'Citat "AB"' } },
+    ]);
   });
 });
 

@@ -25,8 +25,6 @@ export interface ParsedSheet {
   delimiter: string | null;
   /** Headers present in the file that the import does not read. */
   ignoredHeaders: string[];
-  /** The columns the file has (so an update leaves the others alone). */
-  columns: ColumnKey[];
   records: SheetRecord[];
 }
 
@@ -43,14 +41,17 @@ const fail = (error: ParseError): ParseResult => ({ ok: false, error });
 export async function parseUpload(data: Buffer): Promise<ParseResult> {
   if (data.length === 0) return fail({ code: 'empty' });
   if (data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return parseXlsx(data);
-  if (data.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return fail({ code: 'legacyXls' });
+  if (data.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])))
+    return fail({ code: 'legacyXls' });
   const decoded = decodeText(data);
   if (!decoded) return fail({ code: 'notTabular' });
   return parseCsvText(decoded.text, decoded.encoding);
 }
 
 /** UTF-8 when the bytes are valid UTF-8, UTF-16 when a BOM says so, else Windows-1252. Null: binary. */
-export function decodeText(data: Buffer): { text: string; encoding: NonNullable<ParsedSheet['encoding']> } | null {
+export function decodeText(
+  data: Buffer,
+): { text: string; encoding: NonNullable<ParsedSheet['encoding']> } | null {
   if (data[0] === 0xff && data[1] === 0xfe) return checked(data.subarray(2).toString('utf16le'), 'utf-16le');
   if (data.includes(0)) return null;
   const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
@@ -62,9 +63,22 @@ export function decodeText(data: Buffer): { text: string; encoding: NonNullable<
 }
 
 function checked<E extends NonNullable<ParsedSheet['encoding']>>(text: string, encoding: E) {
-  // Text files have no control characters but tab, CR, LF (and form feed now and then).
-  const control = text.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
-  return control > Math.max(2, text.length / 1000) ? null : { text, encoding };
+  return controlCount(text) > Math.max(2, text.length / 1000) ? null : { text, encoding };
+}
+
+/** Text files have no control characters but tab, CR, LF (and form feed now and then); nor U+FFFD. */
+const isControl = (code: number) =>
+  (code < 32 && (code < 9 || code > 13)) || code === 0x7f || code === 0xfffd;
+
+function controlCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** The text without control characters (for a file name that is shown and stored). */
+export function withoutControl(text: string): string {
+  return [...text].filter((ch) => !isControl(ch.charCodeAt(0)) && ch.charCodeAt(0) >= 32).join('');
 }
 
 /** Parse CSV text (already decoded: a file's or the API's). */
@@ -81,7 +95,12 @@ export function parseCsvText(input: string, encoding: ParsedSheet['encoding'] = 
   delimiter ??= sniffDelimiter(text);
   let rows: string[][];
   try {
-    rows = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    rows = parseCsv(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
   } catch (err) {
     const records = (err as { records?: unknown }).records;
     return fail({ code: 'unreadable', line: typeof records === 'number' ? records + 1 : 1 });
@@ -126,17 +145,23 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ('hyperlink' in value) return String((value as { text?: unknown }).text ?? '');
   return '';
 }
 
 const HEADER_SEARCH_ROWS = 10;
 
-function fromGrid(grid: GridRow[], meta: Pick<ParsedSheet, 'format' | 'encoding' | 'delimiter'>): ParseResult {
+function fromGrid(
+  grid: GridRow[],
+  meta: Pick<ParsedSheet, 'format' | 'encoding' | 'delimiter'>,
+): ParseResult {
   const nonEmpty = grid.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) return fail({ code: 'empty' });
-  const header = nonEmpty.slice(0, HEADER_SEARCH_ROWS).find((r) => r.cells.some((c) => columnFor(c) === 'orgNumber'));
+  const header = nonEmpty
+    .slice(0, HEADER_SEARCH_ROWS)
+    .find((r) => r.cells.some((c) => columnFor(c) === 'orgNumber'));
   if (!header) return fail({ code: 'noHeader' });
   const columns: (ColumnKey | null)[] = [];
   const ignoredHeaders: string[] = [];
@@ -150,8 +175,7 @@ function fromGrid(grid: GridRow[], meta: Pick<ParsedSheet, 'format' | 'encoding'
   if (data.length === 0) return fail({ code: 'noRows' });
   if (data.length > MAX_ROWS) return fail({ code: 'tooManyRows', max: MAX_ROWS });
   const records = data.map((r) => ({ line: r.line, values: rowValues(columns, r.cells) }));
-  const present = columns.filter((c): c is ColumnKey => c !== null);
-  return { ok: true, sheet: { ...meta, ignoredHeaders, columns: present, records } };
+  return { ok: true, sheet: { ...meta, ignoredHeaders, records } };
 }
 
 function rowValues(columns: (ColumnKey | null)[], cells: string[]): RowValues {

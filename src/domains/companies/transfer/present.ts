@@ -2,7 +2,7 @@
 import { type Locale, type T, translator } from '../../../platform/i18n/index.ts';
 import { maskOrgNumber, parseOrgNumber } from '../../../platform/identifiers.ts';
 import type { ColumnKey } from './columns.ts';
-import { type TransferKey, messages } from './messages.ts';
+import { messages, type TransferKey } from './messages.ts';
 import type { RowError } from './rows.ts';
 
 export const transferT = (locale: Locale): T<TransferKey> => translator(messages, locale);
@@ -11,7 +11,10 @@ export const columnLabel = (t: T<TransferKey>, column: ColumnKey): string => t(`
 
 /** One error as a sentence in the user's language, naming the column: "SNI: The SNI code does not exist …". */
 export function rowErrorText(t: T<TransferKey>, locale: Locale, e: RowError): string {
-  const params = e.params && 'allowedSv' in e.params ? { allowed: locale === 'sv' ? e.params.allowedSv : e.params.allowedEn } : e.params;
+  const params =
+    e.params && 'allowedSv' in e.params
+      ? { allowed: locale === 'sv' ? e.params.allowedSv : e.params.allowedEn }
+      : e.params;
   const message = t(e.message as TransferKey, params);
   return e.column ? t('transfer.error.column', { column: columnLabel(t, e.column), message }) : message;
 }

@@ -60,7 +60,8 @@ function choiceResolver(prefix: 'company.status' | 'company.foundVia', keys: rea
     const label = `${prefix}.${key}` as keyof typeof companyMessages.sv;
     for (const s of [key, companyMessages.sv[label], companyMessages.en[label]]) map.set(headerKey(s), key);
   }
-  return (value: string | undefined): string | undefined => (value === undefined ? undefined : (map.get(headerKey(value)) ?? value));
+  return (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : (map.get(headerKey(value)) ?? value);
 }
 
 export const resolveStatus = choiceResolver('company.status', companyStatuses);
@@ -79,8 +80,19 @@ export function resolveMunicipality(value: string | undefined, index: Municipali
   return index.byName.get(headerKey(value.replace(/\s+kommun$/i, ''))) ?? value;
 }
 
-const workplaceFields = { workplaceName: 'name', street: 'street', postalCode: 'postalCode', city: 'city', cfar: 'cfar' } as const;
-const contactFields = { contactName: 'name', contactRole: 'roleTitle', contactEmail: 'email', contactPhone: 'phone' } as const;
+const workplaceFields = {
+  workplaceName: 'name',
+  street: 'street',
+  postalCode: 'postalCode',
+  city: 'city',
+  cfar: 'cfar',
+} as const;
+const contactFields = {
+  contactName: 'name',
+  contactRole: 'roleTitle',
+  contactEmail: 'email',
+  contactPhone: 'phone',
+} as const;
 
 function pick<K extends string>(values: RowValues, fields: Record<string, K>): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
@@ -91,7 +103,14 @@ function pick<K extends string>(values: RowValues, fields: Record<string, K>): P
   return out;
 }
 
-const companyFields = ['name', 'sniCode', 'employeesWomen', 'employeesMen', 'turnoverTsek', 'balanceTsek'] as const;
+const companyFields = [
+  'name',
+  'sniCode',
+  'employeesWomen',
+  'employeesMen',
+  'turnoverTsek',
+  'balanceTsek',
+] as const;
 
 /** Raw input for a new company: empty status and found-via get defaults, everything else as the form. */
 export function newCompanyRaw(values: RowValues, municipalityCode: string | undefined): Raw {
@@ -193,8 +212,10 @@ const fieldColumns: Record<string, ColumnKey> = {
 };
 
 const allowed = {
-  status: (locale: 'sv' | 'en') => companyStatuses.map((s) => companyMessages[locale][`company.status.${s}`]).join(', '),
-  foundVia: (locale: 'sv' | 'en') => foundVia.map((s) => companyMessages[locale][`company.foundVia.${s}`]).join(', '),
+  status: (locale: 'sv' | 'en') =>
+    companyStatuses.map((s) => companyMessages[locale][`company.status.${s}`]).join(', '),
+  foundVia: (locale: 'sv' | 'en') =>
+    foundVia.map((s) => companyMessages[locale][`company.foundVia.${s}`]).join(', '),
 };
 
 /** Validate raw input with the form's schema; errors name the file's columns. */
@@ -205,7 +226,11 @@ export function validateRaw(raw: Raw): { ok: true; input: CompanyInput } | { ok:
     const column = fieldColumns[e.field.replace(/\.\d+/, '')] ?? null;
     if (e.field === 'workplaces') return { column, message: 'validation.required' };
     if ((column === 'status' || column === 'foundVia') && e.message === 'validation.choice')
-      return { column, message: 'transfer.error.choice', params: { allowedSv: allowed[column]('sv'), allowedEn: allowed[column]('en') } };
+      return {
+        column,
+        message: 'transfer.error.choice',
+        params: { allowedSv: allowed[column]('sv'), allowedEn: allowed[column]('en') },
+      };
     return { column, message: e.message, params: e.params };
   });
   return { ok: false, errors };

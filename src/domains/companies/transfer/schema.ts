@@ -36,7 +36,8 @@ export interface ImportSummary {
 // ---------------------------------------------------------------- HTTP input
 
 /** A multipart text field arrives as `{ value }` (attachFieldsToBody); a urlencoded one as a string. */
-const fieldValue = (v: unknown) => (v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v);
+const fieldValue = (v: unknown) =>
+  v && typeof v === 'object' && 'value' in v ? (v as { value: unknown }).value : v;
 
 export interface UploadedFile {
   fileName: string;
@@ -65,7 +66,11 @@ export const importParams = z.object({ id: z.string().uuid() });
 
 export const importApiInput = z
   .object({
-    csv: z.string().max(2_000_000).optional().describe('The file content as text (CSV, semicolon or comma separated)'),
+    csv: z
+      .string()
+      .max(2_000_000)
+      .optional()
+      .describe('The file content as text (CSV, semicolon or comma separated)'),
     xlsxBase64: z.string().max(2_800_000).optional().describe('An XLSX workbook, base64-encoded'),
     fileName: z.string().max(255).optional(),
     duplicateMode: z.enum(duplicateModes),
@@ -83,7 +88,9 @@ export const importPreviewOut = z.object({
   fileName: z.string(),
   duplicateMode: z.enum(duplicateModes),
   expiresAt: z.string(),
-  counts: z.object(Object.fromEntries(outcomes.map((o) => [o, z.number().int()])) as Record<Outcome, z.ZodNumber>),
+  counts: z.object(
+    Object.fromEntries(outcomes.map((o) => [o, z.number().int()])) as Record<Outcome, z.ZodNumber>,
+  ),
   total: z.number().int(),
   ignoredHeaders: z.array(z.string()),
   errors: z.array(z.object({ line: z.number().int(), orgNumber: z.string(), errors: z.array(rowErrorOut) })),

@@ -1,7 +1,7 @@
 // Helpers for the import/export tests: multipart uploads through the test Client, CSV building.
 import { randomBytes } from 'node:crypto';
-import { fictitiousOrgNumber } from '../../../demo/generate.ts';
 import type { Client } from '../../../../test/app.ts';
+import { fictitiousOrgNumber } from '../../../demo/generate.ts';
 
 export interface UploadFile {
   name: string;
@@ -22,7 +22,9 @@ export async function upload(
   if (opts.csrf !== false) all._csrf = opts.csrf ?? (await client.csrf());
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(all)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
   }
   if (file) {
     parts.push(

@@ -1,8 +1,8 @@
 import type { FieldError } from '../../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, errorFor, fieldId } from '../../../../platform/http/views.tsx';
 import type { T } from '../../../../platform/i18n/index.ts';
-import type { DuplicateMode } from '../schema.ts';
 import type { TransferKey } from '../messages.ts';
+import type { DuplicateMode } from '../schema.ts';
 
 export interface UploadViewProps {
   t: T<TransferKey>;
@@ -21,6 +21,7 @@ export function UploadView(props: UploadViewProps): JSX.Element {
   const { t } = props;
   const id = fieldId('file');
   const error = errorFor(props.errors, 'file');
+  const modeError = errorFor(props.errors, 'duplicateMode');
   const described = [`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <>
@@ -41,7 +42,13 @@ export function UploadView(props: UploadViewProps): JSX.Element {
           {t('transfer.import.template.xlsx')}
         </a>
       </p>
-      <form method="post" action="/companies/import" enctype="multipart/form-data" class="kn-form" data-testid="import-form">
+      <form
+        method="post"
+        action="/companies/import"
+        enctype="multipart/form-data"
+        class="kn-form"
+        data-testid="import-form"
+      >
         <CsrfField token={props.csrf} />
         <div class="ds-field">
           <label class="ds-label" for={id} safe>
@@ -49,7 +56,11 @@ export function UploadView(props: UploadViewProps): JSX.Element {
           </label>
           <div id={`${id}-hint`} data-field="description">
             <p class="ds-paragraph" data-size="sm" safe>
-              {t('transfer.import.file.hint', { required: props.required, optional: props.optional, maxRows: props.maxRows })}
+              {t('transfer.import.file.hint', {
+                required: props.required,
+                optional: props.optional,
+                maxRows: props.maxRows,
+              })}
             </p>
             <p class="ds-paragraph" data-size="sm" safe>
               {t('transfer.import.defaults')}
@@ -80,29 +91,48 @@ export function UploadView(props: UploadViewProps): JSX.Element {
             aria-describedby={described}
           />
         </div>
-        <fieldset class="ds-fieldset">
+        <fieldset
+          class="ds-fieldset"
+          aria-describedby={modeError ? `${fieldId('duplicateMode')}-error` : undefined}
+        >
           <legend class="ds-label" safe>
             {t('transfer.import.duplicates')}
           </legend>
-          {(['update', 'skip'] as const).map((mode) => (
-            <div class="ds-field kn-checkbox">
-              <input
-                type="radio"
-                class="ds-input"
-                id={fieldId(`duplicateMode-${mode}`)}
-                name="duplicateMode"
-                value={mode}
-                checked={props.mode === mode}
-                aria-describedby={`${fieldId(`duplicateMode-${mode}`)}-hint`}
-              />
-              <label class="ds-label" for={fieldId(`duplicateMode-${mode}`)} safe>
-                {t(`transfer.import.mode.${mode}`)}
-              </label>
-              <span id={`${fieldId(`duplicateMode-${mode}`)}-hint`} data-field="description" safe>
-                {t(`transfer.import.mode.${mode}.hint`)}
-              </span>
+          {modeError ? (
+            <div
+              class="ds-validation-message"
+              id={`${fieldId('duplicateMode')}-error`}
+              data-field="validation"
+              safe
+            >
+              {t(modeError.message as TransferKey, modeError.params)}
             </div>
-          ))}
+          ) : (
+            ''
+          )}
+          {(['update', 'skip'] as const).map((mode) => {
+            // The first option carries the field's id, so the error summary can link to it.
+            const radioId = mode === 'update' ? fieldId('duplicateMode') : fieldId(`duplicateMode-${mode}`);
+            return (
+              <div class="ds-field kn-checkbox">
+                <input
+                  type="radio"
+                  class="ds-input"
+                  id={radioId}
+                  name="duplicateMode"
+                  value={mode}
+                  checked={props.mode === mode}
+                  aria-describedby={`${radioId}-hint`}
+                />
+                <label class="ds-label" for={radioId} safe>
+                  {t(`transfer.import.mode.${mode}`)}
+                </label>
+                <span id={`${radioId}-hint`} data-field="description" safe>
+                  {t(`transfer.import.mode.${mode}.hint`)}
+                </span>
+              </div>
+            );
+          })}
         </fieldset>
         <div class="kn-actions">
           <button type="submit" class="ds-button" data-variant="primary" safe>
