@@ -12,9 +12,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { fictitiousOrgNumber } from '../src/demo/generate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import type { Db } from '../src/platform/db.ts';
-import { luhnCheckDigit } from '../src/platform/identifiers.ts';
 import { testApp } from './app.ts';
 import { testDb } from './db.ts';
 
@@ -187,10 +187,9 @@ export async function focused(
   });
 }
 
-/** A valid, fictitious organisationsnummer (Luhn check digit, 3rd digit ≥ 2), unique per call within a test file. */
+/** A valid, fictitious organisationsnummer (the unused 502 series), unique per call within a test file. */
 let orgSerial = 700_000;
 export function newOrgNumber(): string {
   orgSerial += 1;
-  const body = `559${String(orgSerial).padStart(6, '0')}`;
-  return `${body.slice(0, 6)}-${body.slice(6)}${luhnCheckDigit(body)}`;
+  return fictitiousOrgNumber(orgSerial);
 }

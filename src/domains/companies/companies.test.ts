@@ -176,7 +176,7 @@ describe('editing', () => {
     expect(saved.statusCode).toBe(303);
     const page = await client.get(`/companies/${ljCompany}`);
     expect(page.body).toContain('Lagan Plast &amp; Form AB');
-    expect(page.body).toContain('Ändrade uppgifter: name, employeesMen');
+    expect(page.body).toContain('Ändrade uppgifter: namn, anställda män');
     const stale = await client.post(`/companies/${ljCompany}`, { ...values, orgNumber, name: 'Gammal AB', version });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Någon annan har ändrat uppgifterna');

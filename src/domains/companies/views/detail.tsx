@@ -264,10 +264,27 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
   );
 }
 
+const FIELD_LABELS: Record<string, CompanyKey> = {
+  orgNumber: 'company.orgNumber',
+  name: 'company.name',
+  sniCode: 'company.sni',
+  employeesWomen: 'company.employeesWomen',
+  employeesMen: 'company.employeesMen',
+  turnoverTsek: 'company.turnoverTsek',
+  balanceTsek: 'company.balanceTsek',
+  partOfGroup: 'company.partOfGroup',
+  groupEmployees: 'company.groupEmployees',
+  groupTurnoverTsek: 'company.groupTurnoverTsek',
+  groupBalanceTsek: 'company.groupBalanceTsek',
+  isSme: 'company.sme',
+  status: 'company.status',
+  foundVia: 'company.foundVia',
+};
+
 function describeChange(t: T<CompanyKey>, h: AuditRow): string {
   const label = t(`company.action.${h.action}` as CompanyKey);
   const changes = h.details.changes as Record<string, unknown> | undefined;
   if (!changes) return label;
-  const fields = Object.keys(changes);
+  const fields = Object.keys(changes).map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]).toLowerCase() : f));
   return fields.length ? `${label}: ${fields.join(', ')}` : label;
 }
