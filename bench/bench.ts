@@ -148,11 +148,12 @@ async function measureSize(
         : e.auth === 'api_token'
           ? { authorization: `Bearer ${user.apiToken}` }
           : {};
-    await warmUp(app, headers, { companies, requests: opts.warmupRequests ?? 20 });
+    await warmUp(app, headers, { companies, requests: opts.warmupRequests ?? 10 });
     const results: EndpointResult[] = [];
     for (const e of ENDPOINTS) {
       if (opts.signal?.aborted) break;
       const r = toEndpointResult(e, await measure(app.baseUrl + e.path, headers(e), opts));
+      await settle(app);
       log(
         `  ${e.name.padEnd(14)} ${Math.round(r.requestsPerSec)} req/s, p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms`,
       );

@@ -8,7 +8,6 @@ import {
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
-import { hasRole } from './platform/auth.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -18,11 +17,7 @@ import { publicRoutes } from './public-pages.tsx';
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
-  {
-    href: '/admin/users',
-    label: 'nav.users',
-    visible: (a) => hasRole(a, 'region_admin', 'municipality_officer'),
-  },
+  { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];

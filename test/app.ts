@@ -118,7 +118,8 @@ export class Client {
 
   /** A CSRF token valid for this client's csrf cookie (fetched from a page when needed). */
   async csrf(): Promise<string> {
-    const res = await this.get('/accessibility');
+    // Signed-in pages carry the sign-out form; the login page always has a form.
+    const res = await this.get(this.cookies.has('kn_session') ? '/accessibility' : '/login');
     const token = res.body.match(/name="_csrf" value="([^"]+)"/)?.[1];
     if (!token) throw new Error('no csrf token on page');
     return token;

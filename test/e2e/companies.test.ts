@@ -183,7 +183,7 @@ describe('company edit journey (officer, Ljungby)', () => {
     const change = rows.find((r) => r.includes('Ändrade uppgifter'));
     expect(change, `history rows: ${rows.join(' | ')}`).toBeDefined();
     expect(change).toContain('Lars Ljungberg');
-    expect(change).toMatch(/employees/i);
+    expect(change).toMatch(/anställda/i);
     await shot(page, 'company-detail-edited-sv');
     await axeCheck(page, 'company page after edit (sv)');
   });

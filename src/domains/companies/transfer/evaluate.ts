@@ -167,29 +167,47 @@ function evaluateRow(record: SheetRecord, org: string | null, lookups: Lookups):
   const errors: RowError[] = [];
   if (input.sniCode && !lookups.sni.has(input.sniCode))
     errors.push({ column: 'sniCode', message: 'validation.sni.unknown' });
-  if (existing) {
-    errors.push(...updateScopeErrors(municipality, existing, lookups));
-    if (errors.length) return { line, values, outcome: 'error', errors, plan: null };
-    const changed = changedFields(existing, input);
-    const outcome = changed.length ? 'update' : 'unchanged';
-    return {
-      line,
-      values,
-      outcome,
-      errors,
-      plan: changed.length ? { kind: 'update', input, existing, changed } : null,
-    };
-  }
-  const code = input.workplaces[0]?.municipalityCode ?? '';
+  return existing
+    ? updateOutcome(record, { input, existing, municipality, errors }, lookups)
+    : insertOutcome(record, { input, errors }, lookups);
+}
+
+type Checked = { input: CompanyInput; errors: RowError[] };
+
+function updateOutcome(
+  { line, values }: SheetRecord,
+  c: Checked & { existing: ExistingCompany; municipality: string | undefined },
+  lookups: Lookups,
+): Evaluated {
+  const errors = [...c.errors, ...updateScopeErrors(c.municipality, c.existing, lookups)];
+  if (errors.length) return { line, values, outcome: 'error', errors, plan: null };
+  const changed = changedFields(c.existing, c.input);
+  if (changed.length === 0) return { line, values, outcome: 'unchanged', errors, plan: null };
+  return {
+    line,
+    values,
+    outcome: 'update',
+    errors,
+    plan: { kind: 'update', input: c.input, existing: c.existing, changed },
+  };
+}
+
+/** A new company is registered under the membership of its municipality (or the region admin's). */
+function insertOutcome({ line, values }: SheetRecord, c: Checked, lookups: Lookups): Evaluated {
+  const code = c.input.workplaces[0]?.municipalityCode ?? '';
   const membership = registeringMembership(lookups.actor, [code]);
-  errors.push(...municipalityErrors(code, membership?.regionId ?? lookups.importRegionId, lookups));
+  const regionId = membership?.regionId ?? lookups.importRegionId;
+  const errors = [
+    ...c.errors,
+    ...municipalityErrors(code, regionId ? lookups.regionCounties.get(regionId) : null, lookups),
+  ];
   if (errors.length === 0 && !membership?.organisationId)
     errors.push({ column: 'municipalityCode', message: 'validation.municipality.outsideScope' });
   if (errors.length || !membership?.organisationId)
     return { line, values, outcome: 'error', errors, plan: null };
   const plan: Plan = {
     kind: 'insert',
-    input,
+    input: c.input,
     regionId: membership.regionId,
     ownerOrgId: membership.organisationId,
   };
@@ -206,11 +224,15 @@ function namedMunicipality(errors: RowError[], values: RowValues): RowError[] {
   );
 }
 
-function municipalityErrors(code: string, regionId: string | null, lookups: Lookups): RowError[] {
+/** The municipality must exist and lie in the region (given by its county code). */
+function municipalityErrors(
+  code: string,
+  regionCounty: string | null | undefined,
+  lookups: Lookups,
+): RowError[] {
   const county = lookups.municipalities.counties.get(code);
   if (county === undefined)
     return [{ column: 'municipalityCode', message: 'validation.municipality.unknown' }];
-  const regionCounty = regionId ? lookups.regionCounties.get(regionId) : null;
   if (regionCounty && county !== regionCounty)
     return [{ column: 'municipalityCode', message: 'validation.municipality.outsideRegion' }];
   return [];
@@ -223,7 +245,7 @@ function updateScopeErrors(
   lookups: Lookups,
 ): RowError[] {
   if (code === undefined) return [];
-  const errors = municipalityErrors(code, existing.regionId, lookups);
+  const errors = municipalityErrors(code, existing.regionCode, lookups);
   if (errors.length) return errors;
   const ms = lookups.actor.memberships;
   const admin = ms.some((m) => m.role === 'region_admin' && m.regionId === existing.regionId);

@@ -304,8 +304,14 @@ describe('the JSON API', () => {
     expect(rowsOf(res.body)).toHaveLength(4);
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/companies/imports', '/api/v1/companies/imports/{id}/confirm', '/api/v1/companies/export.csv']),
+      expect.arrayContaining([
+        '/api/v1/companies/imports',
+        '/api/v1/companies/imports/{id}/confirm',
+        '/api/v1/companies/export.csv',
+      ]),
     );
-    expect(doc.paths['/api/v1/companies/imports'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('xlsxBase64');
+    expect(
+      doc.paths['/api/v1/companies/imports'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('xlsxBase64');
   });
 });

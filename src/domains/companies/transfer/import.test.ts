@@ -209,7 +209,12 @@ describe('import: encodings and formats', () => {
 
   it('keeps the form usable when the duplicate choice is missing: the summary links to the field', async () => {
     const client = await Client.as(app, db, admin);
-    const res = await upload(client, '/companies/import', { duplicateMode: 'kanske' }, { name: 'a.csv', data: csv([row()]) });
+    const res = await upload(
+      client,
+      '/companies/import',
+      { duplicateMode: 'kanske' },
+      { name: 'a.csv', data: csv([row()]) },
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#f-duplicateMode"');
     expect(res.body).toContain('id="f-duplicateMode"');
