@@ -2,6 +2,7 @@ import {
   accountRoutes,
   actorFromApiToken,
   actorFromSession,
+  canManageUsers,
   canReadOutbox,
   startPage,
 } from './domains/accounts/index.ts';
