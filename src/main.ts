@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createApp } from './app.ts';
 import { cookieSecret, openDatabase, prepareDatabase } from './bootstrap.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { housekeeping } from './domains/accounts/index.ts';
 import { DataDirLockedError } from './platform/db.ts';
 import { loadEnvOrExit } from './platform/env.ts';
 import { createLogger } from './platform/logger.ts';
@@ -66,6 +67,12 @@ async function main(): Promise<void> {
     ? setInterval(() => void snapshot().catch(() => logger.error('snapshot failed')), 24 * 3600_000)
     : null;
   daily?.unref();
+  const hourly = setInterval(
+    () => void housekeeping(db).catch(() => logger.error('housekeeping failed')),
+    3600_000,
+  );
+  hourly.unref();
+  await housekeeping(db);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
       await app.close();
       mailer.close();
       if (daily) clearInterval(daily);
+      clearInterval(hourly);
       await snapshot().catch(() => logger.error('snapshot at shutdown failed'));
       await db.close();
     } finally {

@@ -8,4 +8,4 @@ export {
   type InviteUserInput,
   inviteUser,
 } from './service/invite-user.ts';
-export { actorForUser, actorFromApiToken, actorFromSession, startPage } from './service.ts';
+export { actorForUser, actorFromApiToken, actorFromSession, housekeeping, startPage } from './service.ts';

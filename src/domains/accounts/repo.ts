@@ -208,3 +208,10 @@ export async function usersWithRoleInRegion(
 
 export * from './repo/admin.ts';
 export * from './repo/tokens.ts';
+
+/** One-time links used or expired more than 30 days ago are of no further use. */
+export async function pruneOneTimeTokens(db: Db): Promise<void> {
+  await db.query(
+    `DELETE FROM one_time_tokens WHERE coalesce(used_at, expires_at) < now() - interval '30 days'`,
+  );
+}

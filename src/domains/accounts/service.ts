@@ -121,3 +121,13 @@ export function startPage(actor: Actor): string {
   if (company?.companyId) return `/companies/${company.companyId}`;
   return '/account';
 }
+
+/**
+ * Remove expired login sessions, old login attempts and spent one-time links. Idempotent deletes, so
+ * every app process may run it on its own timer.
+ */
+export async function housekeeping(db: Db): Promise<void> {
+  await repo.deleteExpiredSessions(db);
+  await repo.pruneAttempts(db);
+  await repo.pruneOneTimeTokens(db);
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, makeUser, TEST_PASSWORD, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import type { Db } from '../../platform/db.ts';
+import { housekeeping } from './service.ts';
 import { anonCsrf, countWhere } from './test-support.ts';
 
 let db: Db;
@@ -72,5 +73,45 @@ describe('login sessions', () => {
     expect(
       await countWhere(db, `audit_log WHERE action = 'logout.everywhere' AND entity_id = $1`, [user.id]),
     ).toBe(1);
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes expired sessions, old attempts and spent links, and keeps live ones', async () => {
+    const db = await testDb();
+    try {
+      const user = await makeUser(db, [{ role: 'coach', org: '0781' }]);
+      await db.query(
+        `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ('old', $1, now() - interval '1 hour'), ('live', $1, now() + interval '1 hour')`,
+        [user.id],
+      );
+      await db.query(
+        `INSERT INTO login_attempts (account_key, ip, succeeded, at) VALUES ('a', '1', false, now() - interval '2 days'), ('b', '1', false, now())`,
+      );
+      await db.query(
+        `INSERT INTO one_time_tokens (token_hash, purpose, user_id, expires_at, used_at) VALUES
+          ('spent', 'invitation', $1, now() - interval '40 days', now() - interval '40 days'),
+          ('fresh', 'invitation', $1, now() + interval '1 day', NULL)`,
+        [user.id],
+      );
+      await housekeeping(db);
+      expect(
+        (await db.query<{ token_hash: string }>('SELECT token_hash FROM auth_sessions')).map(
+          (r) => r.token_hash,
+        ),
+      ).toEqual(['live']);
+      expect(
+        (await db.query<{ account_key: string }>('SELECT account_key FROM login_attempts')).map(
+          (r) => r.account_key,
+        ),
+      ).toEqual(['b']);
+      expect(
+        (await db.query<{ token_hash: string }>('SELECT token_hash FROM one_time_tokens')).map(
+          (r) => r.token_hash,
+        ),
+      ).toEqual(['fresh']);
+    } finally {
+      await db.close();
+    }
   });
 });

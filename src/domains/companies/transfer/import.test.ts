@@ -147,10 +147,20 @@ describe('import: encodings and formats', () => {
       'employeesMen',
       'status',
       'city',
+      'CFAR',
     ];
     const body = [
-      [fictitiousOrgNumber(710_001), 'Comma, Quoted & Co AB', '0780', '1', '2', 'active', 'Växjö'],
-      [fictitiousOrgNumber(710_002), 'Ängsbacken AB', '0764', '0', '5', 'Eligible', 'Alvesta'],
+      [
+        fictitiousOrgNumber(710_001),
+        'Comma, Quoted & Co AB',
+        '0780',
+        '1',
+        '2',
+        'active',
+        'Växjö',
+        '12345678',
+      ],
+      [fictitiousOrgNumber(710_002), 'Ängsbacken AB', '0764', '0', '5', 'Eligible', 'Alvesta', ''],
     ];
     const { id, page } = await preview(client, {
       name: 'english.csv',
@@ -167,6 +177,12 @@ describe('import: encodings and formats', () => {
       { name: 'Comma, Quoted & Co AB', status: 'active' },
       { name: 'Ängsbacken AB', status: 'eligible' },
     ]);
+    const cfar = await db.query<{ cfar: string | null }>(
+      `SELECT w.cfar FROM company_workplaces w JOIN companies c ON c.id = w.company_id
+        WHERE c.org_number = ANY($1::text[]) ORDER BY c.name`,
+      [[fictitiousOrgNumber(710_001), fictitiousOrgNumber(710_002)]],
+    );
+    expect(cfar).toEqual([{ cfar: '12345678' }, { cfar: null }]);
   });
 
   it('refuses a PNG renamed .csv with a clear message and stores nothing', async () => {
