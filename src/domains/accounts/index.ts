@@ -2,6 +2,7 @@ export { hashPassword } from './passwords.ts';
 export { canManageUsers, canReadOutbox } from './policy.ts';
 export { insertMembership, insertUser, usersWithRoleInRegion } from './repo.ts';
 export { accountRoutes } from './routes.tsx';
+export { bootstrapRegionAdmin } from './service/bootstrap.ts';
 export {
   type InviteResult,
   type InviteTarget,
