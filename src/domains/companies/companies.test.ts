@@ -349,3 +349,13 @@ describe('JSON API', () => {
     expect(doc.paths['/api/v1/companies/{id}'].put).toBeDefined();
   });
 });
+
+describe('the form without JavaScript', () => {
+  it('offers every SNI 2007 detail group in a native datalist', async () => {
+    const client = await Client.as(app, db, admin);
+    const page = await client.get('/companies/new');
+    const options = page.body.match(/<option value="\d{5}"/g) ?? [];
+    expect(options.length).toBe(821);
+    expect(page.body).toContain('<option value="25620">25620 Metallegoarbeten</option>');
+  });
+});

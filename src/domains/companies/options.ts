@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { findOrganisation, regionIdsOf } from '../organisations/index.ts';
-import { municipalitiesOfCounty, searchSni } from '../reference/index.ts';
+import { listSniDetailGroups, municipalitiesOfCounty } from '../reference/index.ts';
 
 /** Municipalities of the actor's regions, for workplace and filter choices. */
 export async function regionMunicipalities(db: Db, actor: Actor): Promise<{ code: string; name: string }[]> {
@@ -18,11 +18,9 @@ let sniCache: Promise<{ code: string; name: string }[]> | null = null;
 
 /** All SNI 2007 detail groups (821), for the no-JavaScript datalist. Reference data is immutable per run. */
 export function sniDetailOptions(db: Db): Promise<{ code: string; name: string }[]> {
-  sniCache ??= searchSni(db, '', 1000)
-    .then((rows) => rows.map((r) => ({ code: r.code, name: r.name ?? '' })))
-    .catch((err) => {
-      sniCache = null;
-      throw err;
-    });
+  sniCache ??= listSniDetailGroups(db).catch((err) => {
+    sniCache = null;
+    throw err;
+  });
   return sniCache;
 }

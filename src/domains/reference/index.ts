@@ -21,6 +21,7 @@ export {
   findSsyk,
   listCounties,
   listMunicipalities,
+  listSniDetailGroups,
   listSunLevels,
   municipalitiesOfCounty,
   searchCompetences,

@@ -316,3 +316,9 @@ export async function sunFieldsByText(db: Db, q: TextQuery, limit: number): Prom
     params,
   );
 }
+
+export async function sniDetailGroups(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.query<{ code: string; name: string }>(
+    `SELECT code, coalesce(name_sv, '') AS name FROM ref_sni WHERE level = 5 ORDER BY code`,
+  );
+}

@@ -144,3 +144,8 @@ export async function searchSunFields(db: Db, q: string, limit = 20): Promise<Su
   const text = textQuery(trimmed);
   return text ? wordsThenSimilar(text, (t) => repo.sunFieldsByText(db, t, n)) : [];
 }
+
+/** All SNI 2007 detail groups (level 5) by code, e.g. for a picker that works without JavaScript. */
+export async function listSniDetailGroups(db: Db): Promise<{ code: string; name: string }[]> {
+  return repo.sniDetailGroups(db);
+}
