@@ -27,6 +27,26 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
   );
 }
 
+/** Append many audit rows in one statement (bulk imports). */
+export async function auditMany(db: Db, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const col = <T>(f: (e: AuditEntry) => T) => entries.map(f);
+  await db.query(
+    `INSERT INTO audit_log (actor_user_id, action, entity_type, entity_id, organisation_id, ip, details)
+     SELECT a, b, c, d, e, f, g::jsonb
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[]) AS t(a, b, c, d, e, f, g)`,
+    [
+      col((e) => e.actorUserId) as string[],
+      col((e) => e.action),
+      col((e) => e.entityType),
+      col((e) => e.entityId ?? null) as string[],
+      col((e) => e.organisationId ?? null) as string[],
+      col((e) => e.ip ?? null) as string[],
+      col((e) => JSON.stringify(e.details ?? {})),
+    ],
+  );
+}
+
 export interface AuditRow {
   id: number;
   at: Date;

@@ -20,7 +20,8 @@ function form(data: Record<string, unknown>): Record<string, string> {
   for (const [k, v] of Object.entries(data)) {
     if (Array.isArray(v)) {
       v.forEach((row, i) => {
-        for (const [f, value] of Object.entries(row as Record<string, unknown>)) out[`${k}.${i}.${f}`] = String(value ?? '');
+        for (const [f, value] of Object.entries(row as Record<string, unknown>))
+          out[`${k}.${i}.${f}`] = String(value ?? '');
       });
     } else if (typeof v === 'boolean') {
       if (v) out[k] = 'on';
@@ -57,7 +58,10 @@ describe('registering a company through the form', () => {
   it('creates it with workplace, contact, SME status and an audit row', async () => {
     const client = await Client.as(app, db, ljungby);
     const before = await count();
-    const res = await client.post('/companies', form(companyData({ name: 'Ryd Svets AB', employeesWomen: 3, employeesMen: 9 })));
+    const res = await client.post(
+      '/companies',
+      form(companyData({ name: 'Ryd Svets AB', employeesWomen: 3, employeesMen: 9 })),
+    );
     expect(res.statusCode).toBe(303);
     const id = res.headers.location?.toString().split('/').pop() ?? '';
     expect(await count()).toBe(before + 1);
@@ -75,7 +79,10 @@ describe('registering a company through the form', () => {
   it('re-renders with an error summary, field errors and the input kept; writes nothing', async () => {
     const client = await Client.as(app, db, ljungby);
     const before = await count();
-    const res = await client.post('/companies', form(companyData({ orgNumber: '556036-0794', name: '', sniCode: '99999' })));
+    const res = await client.post(
+      '/companies',
+      form(companyData({ orgNumber: '556036-0794', name: '', sniCode: '99999' })),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Det finns fel i formuläret');
     expect(res.body).toContain('href="#f-orgNumber"');
@@ -99,14 +106,20 @@ describe('registering a company through the form', () => {
     const long = await client.post('/companies', form(companyData({ name: 'x'.repeat(201) })));
     expect(long.statusCode).toBe(422);
     expect(long.body).toContain('Högst 200 tecken.');
-    const muni = await client.post('/companies', form(companyData({ workplaces: [{ municipalityCode: '0180' }] })));
+    const muni = await client.post(
+      '/companies',
+      form(companyData({ workplaces: [{ municipalityCode: '0180' }] })),
+    );
     expect(muni.statusCode).toBe(422);
     expect(muni.body).toContain('Kommunen ligger inte i regionen.');
   });
 
   it("refuses an officer registering a company with no workplace in the officer's municipality", async () => {
     const client = await Client.as(app, db, ljungby);
-    const res = await client.post('/companies', form(companyData({ workplaces: [{ municipalityCode: '0780' }] })));
+    const res = await client.post(
+      '/companies',
+      form(companyData({ workplaces: [{ municipalityCode: '0780' }] })),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Du kan bara registrera arbetsställen i din egen kommun.');
   });
@@ -128,7 +141,9 @@ describe('registering a company through the form', () => {
       form(
         companyData({
           name: `${evil} AB`,
-          workplaces: [{ name: evil, street: evil, postalCode: '<b>1', city: evil, municipalityCode: '0781' }],
+          workplaces: [
+            { name: evil, street: evil, postalCode: '<b>1', city: evil, municipalityCode: '0781' },
+          ],
           contacts: [{ name: evil, roleTitle: evil, email: '', phone: '<i>07' }],
         }),
       ),
@@ -177,7 +192,12 @@ describe('editing', () => {
     const page = await client.get(`/companies/${ljCompany}`);
     expect(page.body).toContain('Lagan Plast &amp; Form AB');
     expect(page.body).toContain('Ändrade uppgifter: namn, anställda män');
-    const stale = await client.post(`/companies/${ljCompany}`, { ...values, orgNumber, name: 'Gammal AB', version });
+    const stale = await client.post(`/companies/${ljCompany}`, {
+      ...values,
+      orgNumber,
+      name: 'Gammal AB',
+      version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Någon annan har ändrat uppgifterna');
     expect(stale.body).toContain('value="Gammal AB"');
@@ -284,7 +304,12 @@ describe('JSON API', () => {
     expect(names.some((n: string) => n.startsWith('Lagan Plast'))).toBe(true);
     expect(names).not.toContain('Växjö Verktyg AB');
 
-    const created = await app.inject({ method: 'POST', url: '/api/v1/companies', headers: auth, payload: companyData({ name: 'API Bolaget AB' }) });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/companies',
+      headers: auth,
+      payload: companyData({ name: 'API Bolaget AB' }),
+    });
     expect(created.statusCode).toBe(201);
     const body = created.json();
     expect(body).toMatchObject({ name: 'API Bolaget AB', isSme: true, sizeClass: '10-49' });
@@ -306,7 +331,9 @@ describe('JSON API', () => {
     });
     expect(stale.statusCode).toBe(409);
 
-    expect((await app.inject({ method: 'GET', url: `/api/v1/companies/${vxCompany}`, headers: auth })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/companies/${vxCompany}`, headers: auth })).statusCode,
+    ).toBe(404);
   });
 
   it('answers validation errors as a problem document with every field', async () => {
@@ -315,19 +342,34 @@ describe('JSON API', () => {
       method: 'POST',
       url: '/api/v1/companies',
       headers: { authorization: `Bearer ${token}` },
-      payload: { orgNumber: '123', name: '', workplaces: [], contacts: [], status: 'x', foundVia: 'other', employeesWomen: -1, employeesMen: 0 },
+      payload: {
+        orgNumber: '123',
+        name: '',
+        workplaces: [],
+        contacts: [],
+        status: 'x',
+        foundVia: 'other',
+        employeesWomen: -1,
+        employeesMen: 0,
+      },
     });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const fields = res.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['orgNumber', 'name', 'workplaces', 'status', 'employeesWomen']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['orgNumber', 'name', 'workplaces', 'status', 'employeesWomen']),
+    );
   });
 
   it('401 without a token, 403 for a role that may never use it, 422 for junk JSON', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/companies' })).statusCode).toBe(401);
     const participant = await makeUser(db, [{ role: 'participant', org: `company:${vxCompany}` }]);
     const token = await apiToken(db, participant.id);
-    const res = await app.inject({ method: 'GET', url: '/api/v1/companies', headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/v1/companies',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(403);
     const adminToken = await apiToken(db, admin.id);
     const junk = await app.inject({
@@ -344,7 +386,9 @@ describe('JSON API', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.0.3');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/companies', '/api/v1/companies/{id}']),
+    );
     expect(doc.paths['/api/v1/companies'].post.requestBody).toBeDefined();
     expect(doc.paths['/api/v1/companies/{id}'].put).toBeDefined();
   });

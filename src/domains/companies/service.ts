@@ -89,7 +89,7 @@ async function referenceErrors(
   return errors;
 }
 
-function toWrite(
+export function toWrite(
   input: CompanyInput,
   base: { id: string; regionId: string; ownerOrgId: string },
 ): repo.CompanyWrite {

@@ -29,13 +29,31 @@ describe('EU SME definition', () => {
   });
   it("a large group's subsidiary is not an SME", () => {
     expect(
-      classifySme({ ...base, partOfGroup: true, groupEmployees: 1200, groupTurnoverTsek: 5_000_000, groupBalanceTsek: 4_000_000 }),
+      classifySme({
+        ...base,
+        partOfGroup: true,
+        groupEmployees: 1200,
+        groupTurnoverTsek: 5_000_000,
+        groupBalanceTsek: 4_000_000,
+      }),
     ).toEqual({ isSme: false, reason: 'group_too_large' });
   });
   it('unknown financials under 250 employees count as SME but are flagged', () => {
-    expect(classifySme({ ...base, turnoverTsek: null, balanceTsek: null })).toEqual({ isSme: true, reason: 'unknown_financials' });
+    expect(classifySme({ ...base, turnoverTsek: null, balanceTsek: null })).toEqual({
+      isSme: true,
+      reason: 'unknown_financials',
+    });
   });
   it('size classes', () => {
-    expect([0, 1, 9, 10, 49, 50, 249, 250].map(sizeClass)).toEqual(['0', '1-9', '1-9', '10-49', '10-49', '50-249', '50-249', '250+']);
+    expect([0, 1, 9, 10, 49, 50, 249, 250].map(sizeClass)).toEqual([
+      '0',
+      '1-9',
+      '1-9',
+      '10-49',
+      '10-49',
+      '50-249',
+      '50-249',
+      '250+',
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 // (all rows in one transaction, validated again) or cancel it. Previews live in company_imports, so
 // any app process can serve the next step.
 import { randomUUID } from 'node:crypto';
-import { audit } from '../../../platform/audit.ts';
+import { audit, auditMany } from '../../../platform/audit.ts';
 import type { Actor } from '../../../platform/auth.ts';
 import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -10,12 +10,9 @@ import { type BulkCompany, insertCompaniesBulk } from '../bulk.ts';
 import { canImportCompanies } from '../policy.ts';
 import * as repo from '../repo.ts';
 import * as importRepo from '../repo-import.ts';
-import type { CompanyInput } from '../schema.ts';
-import type { WriteContext } from '../service.ts';
-import { classifySme, sizeClass } from '../sme.ts';
+import { toWrite, type WriteContext } from '../service.ts';
 import { type Evaluated, evaluateRows, importMembership, type Plan } from './evaluate.ts';
 import { type ParseError, parseCsvText, parseUpload, withoutControl } from './parse.ts';
-import type { ExistingCompany } from './rows.ts';
 import {
   type DuplicateMode,
   type ImportResult,
@@ -170,8 +167,9 @@ async function writeRows(tx: Db, ctx: WriteContext, importId: string, rows: Eval
     inserts.map((i) => i.company),
   );
   await importRepo.setWorkplaceCfar(tx, cfar);
-  for (const { line, company } of inserts) {
-    await audit(tx, {
+  await auditMany(
+    tx,
+    inserts.map(({ line, company }) => ({
       actorUserId: ctx.actor.userId,
       action: 'company.import',
       entityType: 'company',
@@ -185,12 +183,12 @@ async function writeRows(tx: Db, ctx: WriteContext, importId: string, rows: Eval
         workplaces: company.workplaces.length,
         contacts: company.contacts.length,
       },
-    });
-  }
+    })),
+  );
   for (const row of rows) {
     if (row.plan?.kind !== 'update') continue;
     const { input, existing, changed } = row.plan;
-    const ok = await repo.updateCompany(tx, updateWrite(input, existing), existing.version);
+    const ok = await repo.updateCompany(tx, toWrite(input, existing), existing.version);
     if (!ok) throw new AppError('CONFLICT', 'transfer.confirm.conflict');
     await repo.replaceWorkplaces(tx, existing.id, withIds(input.workplaces));
     await repo.replaceContacts(tx, existing.id, withIds(input.contacts));
@@ -247,42 +245,5 @@ function toBulk(plan: Extract<Plan, { kind: 'insert' }>, now: string): BulkCompa
       email: c.email,
       phone: c.phone,
     })),
-  };
-}
-
-/** The same derived columns (size class, SME) as a registration through the form. */
-function updateWrite(input: CompanyInput, e: ExistingCompany): repo.CompanyWrite {
-  const employees = input.employeesWomen + input.employeesMen;
-  const group = input.partOfGroup;
-  const sme = classifySme({
-    employees,
-    turnoverTsek: input.turnoverTsek,
-    balanceTsek: input.balanceTsek,
-    partOfGroup: group,
-    groupEmployees: input.groupEmployees,
-    groupTurnoverTsek: input.groupTurnoverTsek,
-    groupBalanceTsek: input.groupBalanceTsek,
-  });
-  return {
-    id: e.id,
-    regionId: e.regionId,
-    ownerOrgId: e.ownerOrgId,
-    orgNumber: input.orgNumber.value,
-    isSoleTrader: input.orgNumber.soleTrader,
-    name: input.name,
-    sniCode: input.sniCode,
-    employeesWomen: input.employeesWomen,
-    employeesMen: input.employeesMen,
-    sizeClass: sizeClass(employees),
-    turnoverTsek: input.turnoverTsek,
-    balanceTsek: input.balanceTsek,
-    partOfGroup: group,
-    groupEmployees: group ? input.groupEmployees : null,
-    groupTurnoverTsek: group ? input.groupTurnoverTsek : null,
-    groupBalanceTsek: group ? input.groupBalanceTsek : null,
-    isSme: sme.isSme,
-    smeReason: sme.reason,
-    status: input.status,
-    foundVia: input.foundVia,
   };
 }
