@@ -25,7 +25,8 @@ describe('route registry', () => {
   it('every route declares who may use it: explicitly public, or a named policy', () => {
     const undeclared = routes.filter((r) => !('public' in r.access) && typeof r.access.policy !== 'function');
     expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
-    for (const r of routes) if (!('public' in r.access)) expect(r.access.name, `${r.method} ${r.url}`).toMatch(/^[a-zA-Z]+$/);
+    for (const r of routes)
+      if (!('public' in r.access)) expect(r.access.name, `${r.method} ${r.url}`).toMatch(/^[a-zA-Z]+$/);
   });
 
   it('has no two routes with the same method and path', () => {
@@ -34,12 +35,17 @@ describe('route registry', () => {
   });
 
   it('every API route is under /api/v1 and every page route is not', () => {
-    for (const r of routes) expect(r.url.startsWith('/api/v1/'), `${r.method} ${r.url}`).toBe(r.kind === 'api');
+    for (const r of routes)
+      expect(r.url.startsWith('/api/v1/'), `${r.method} ${r.url}`).toBe(r.kind === 'api');
   });
 
   it('every non-public route refuses an anonymous request (login redirect, 401 or 403 for a missing CSRF token)', async () => {
     for (const r of routes.filter((x) => !('public' in x.access))) {
-      const res = await app.inject({ method: r.method, url: sampleUrl(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const res = await app.inject({
+        method: r.method,
+        url: sampleUrl(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       const label = `${r.method} ${r.url} -> ${res.statusCode}`;
       if (r.kind === 'api') expect(res.statusCode, label).toBe(401);
       else if (r.method === 'GET') {

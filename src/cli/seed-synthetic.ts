@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from '../bootstrap.ts';
 import { DEFAULT_SEED, seedSynthetic } from '../demo/synthetic.ts';
-import { countCompanies } from '../domains/companies/bulk.ts';
+import { countCompanies } from '../domains/companies/index.ts';
 import { DataDirLockedError } from '../platform/db.ts';
 import { loadEnvOrExit } from '../platform/env.ts';
 
@@ -72,6 +72,10 @@ try {
   process.stdout.write(
     `Added ${result.inserted} companies (organisationsnummer serials ${result.firstSerial}–${result.lastSerial}) in ${(result.ms / 1000).toFixed(1)} s, VACUUM (ANALYZE) included; ${total} companies in the database.\n`,
   );
+} catch (err) {
+  // Batches already committed stay (one transaction each); a new run continues after them.
+  process.stderr.write(`Could not add synthetic companies: ${(err as Error).message}\n`);
+  process.exitCode = 1;
 } finally {
   await db.close();
   lock?.release();

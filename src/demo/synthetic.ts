@@ -7,9 +7,9 @@ import {
   insertCompaniesBulk,
   maxFictitiousSerial,
   vacuumAnalyzeCompanies,
-} from '../domains/companies/bulk.ts';
+} from '../domains/companies/index.ts';
 import { ensureRegion, findMunicipalityOrganisation } from '../domains/organisations/index.ts';
-import { municipalitiesOfCounty } from '../domains/reference/index.ts';
+import { findCounty, municipalitiesOfCounty } from '../domains/reference/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import {
@@ -209,6 +209,7 @@ export function syntheticCompany(ctx: SyntheticContext, serial: number): BulkCom
 
 /** The region, its municipality organisations and their weights (Kronoberg: population; others: equal). */
 export async function syntheticContext(db: Db, county: string, seed: number): Promise<SyntheticContext> {
+  if (!(await findCounty(db, county))) throw new Error(`unknown county ${county}`);
   const regionId = await ensureRegion(db, county);
   const population = new Map(county === '07' ? kronobergWeights : []);
   const municipalities: SyntheticMunicipality[] = [];

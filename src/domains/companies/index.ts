@@ -11,6 +11,15 @@ export const companyRoutes: AnyRoute[] = [
   ...companyPageRoutes,
   ...companyApiRoutes,
 ];
+export {
+  type BulkCompany,
+  type BulkContact,
+  type BulkWorkplace,
+  countCompanies,
+  insertCompaniesBulk,
+  maxFictitiousSerial,
+  vacuumAnalyzeCompanies,
+} from './bulk.ts';
 export { canListCompanies } from './policy.ts';
 export type { CompanyInput } from './schema.ts';
 export { companyInput } from './schema.ts';
