@@ -86,8 +86,12 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   if (!admin) throw new Error('demo admin missing');
   const r = rng(20261128);
   const companyIds: string[] = [];
+  const names = new Set<string>();
   for (let i = 0; i < DEMO_COMPANIES; i++) {
-    const input = demoCompany(r, i);
+    let input = demoCompany(r, i);
+    // Names are drawn from short lists: draw again until the demo has no two companies of one name.
+    while (names.has(input.name)) input = demoCompany(r, i);
+    names.add(input.name);
     companyIds.push(await createCompany(db, { actor: admin, ip: '127.0.0.1' }, input));
   }
   for (const u of DEMO_USERS.filter((x) => x.org.startsWith('company:'))) {
