@@ -132,6 +132,25 @@ async function warmUp(
   }
 }
 
+/** One autocannon run and the wait for the app to settle; an app that died says why. */
+async function measureEndpoint(
+  app: RunningApp,
+  e: Endpoint,
+  headers: Record<string, string>,
+  opts: BenchOptions,
+): Promise<EndpointResult> {
+  try {
+    const r = toEndpointResult(e, await measure(app.baseUrl + e.path, headers, opts));
+    await settle(app);
+    const exit = app.exitReport();
+    if (exit) throw new Error(exit);
+    return r;
+  } catch (err) {
+    const exit = app.exitReport();
+    throw exit ? new Error(`while measuring ${e.path}, ${exit}`, { cause: err }) : err;
+  }
+}
+
 async function measureSize(
   target: BenchDatabase,
   user: BenchUser,
@@ -152,8 +171,7 @@ async function measureSize(
     const results: EndpointResult[] = [];
     for (const e of ENDPOINTS) {
       if (opts.signal?.aborted) break;
-      const r = toEndpointResult(e, await measure(app.baseUrl + e.path, headers(e), opts));
-      await settle(app);
+      const r = await measureEndpoint(app, e, headers(e), opts);
       log(
         `  ${e.name.padEnd(14)} ${Math.round(r.requestsPerSec)} req/s, p50 ${r.latencyMs.p50} ms, p97.5 ${r.latencyMs.p97_5} ms`,
       );
@@ -180,17 +198,22 @@ export async function runBench(opts: BenchOptions): Promise<{ result: BenchResul
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0];
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-bench-'));
-  const target = await createBenchDatabase({ serverUrl: opts.serverUrl, tempDir, startFrom: opts.startFrom });
-  log(`Benchmark database: ${target.where}`);
+  let target: BenchDatabase | null = null;
   try {
-    const user = await withDatabase(target, prepareBenchDatabase);
+    target = await createBenchDatabase({ serverUrl: opts.serverUrl, tempDir, startFrom: opts.startFrom });
+    log(`Benchmark database: ${target.where}`);
+    let user: BenchUser | null = null;
     const results: SizeResult[] = [];
     let current = 0;
     for (const companies of sizes) {
       if (opts.signal?.aborted) break;
       const add = companies - current;
       log(`Seeding ${add} companies (total ${companies}) …`);
-      const seeded = await withDatabase(target, (db) => seedSynthetic(db, { companies: add, seed }));
+      const seeded = await withDatabase(target, async (db) => {
+        user ??= await prepareBenchDatabase(db);
+        return seedSynthetic(db, { companies: add, seed });
+      });
+      if (!user) throw new Error('benchmark user missing');
       current = companies;
       log(
         `Seeded in ${(seeded.ms / 1000).toFixed(1)} s. Measuring ${ENDPOINTS.length} endpoints, ${opts.duration} s each:`,
@@ -218,7 +241,7 @@ export async function runBench(opts: BenchOptions): Promise<{ result: BenchResul
     };
     return { result, file: writeResult(result, opts.resultsDir ?? RESULTS_DIR) };
   } finally {
-    await target.drop();
+    await target?.drop();
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }

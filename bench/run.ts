@@ -42,13 +42,23 @@ process.once('SIGINT', () => {
   controller.abort();
 });
 
-const { result, file } = await runBench({
+const options = {
   sizes: values.sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
   duration: positiveInt(values.duration, 'duration', 600),
   connections: positiveInt(values.connections, 'connections', 1000),
   seed: values.seed === undefined ? undefined : positiveInt(values.seed, 'seed', 2 ** 32 - 1),
   serverUrl,
   signal: controller.signal,
-  log: (line) => process.stdout.write(`${line}\n`),
-});
-process.stdout.write(`\n${formatTable(result)}\n\nWritten to ${file}\n`);
+  log: (line: string) => process.stdout.write(`${line}\n`),
+};
+try {
+  const { result, file } = await runBench(options);
+  process.stdout.write(`\n${formatTable(result)}\n\nWritten to ${file}\n`);
+} catch (err) {
+  if (controller.signal.aborted) {
+    process.stderr.write('Benchmark stopped; its database and temporary files are removed.\n');
+    process.exit(130);
+  }
+  process.stderr.write(`Benchmark failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -8,6 +8,8 @@ const STOP_TIMEOUT_MS = 20_000;
 
 export interface RunningApp {
   baseUrl: string;
+  /** Null while the app runs; once it has exited, its exit code and the tail of its output. */
+  exitReport(): string | null;
   stop(): Promise<void>;
 }
 
@@ -63,10 +65,12 @@ export async function startApp(dbEnv: Record<string, string>): Promise<RunningAp
         reject(new Error(`the app exited with code ${code} before it was ready:\n${output}`));
       });
     });
-    // Keep draining the pipes so the app never blocks on a full one.
-    child.stdout?.resume();
-    child.stderr?.resume();
-    return { baseUrl, stop };
+    // The data listeners keep draining the pipes (so the app never blocks on a full one) and keep the tail.
+    const exitReport = () =>
+      child.exitCode === null && child.signalCode === null
+        ? null
+        : `the app exited (${child.exitCode ?? child.signalCode}); its last output:\n${output}`;
+    return { baseUrl, exitReport, stop };
   } catch (err) {
     await stop();
     throw err;

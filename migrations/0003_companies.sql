@@ -25,7 +25,9 @@ CREATE TABLE companies (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX companies_org_number_idx ON companies (org_number);
-CREATE INDEX companies_region_status_idx ON companies (region_id, status, name);
+-- The list filters by status and sorts by lower(name), id; the id makes index-only semi-joins possible.
+CREATE INDEX companies_region_status_name_idx ON companies (region_id, status, lower(name), id);
+CREATE INDEX companies_region_updated_idx ON companies (region_id, updated_at DESC, id);
 CREATE INDEX companies_region_name_idx ON companies (region_id, lower(name), id);
 CREATE INDEX companies_sni_idx ON companies (sni_code);
 CREATE INDEX companies_owner_idx ON companies (owner_org_id);

@@ -101,6 +101,7 @@ export async function insertMembership(
 export interface SessionRow {
   userId: string;
   lastSeenAt: Date;
+  user: UserRow;
 }
 
 export async function insertSession(
@@ -116,13 +117,16 @@ export async function insertSession(
 }
 
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
-  const rows = await db.query<SessionRow>(
-    `SELECT s.user_id AS "userId", s.last_seen_at AS "lastSeenAt"
+  const rows = await db.query<UserRow & { userId: string; lastSeenAt: Date }>(
+    `SELECT s.user_id AS "userId", s.last_seen_at AS "lastSeenAt", ${USER_COLUMNS}
        FROM auth_sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
     [tokenHash],
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  const { userId, lastSeenAt, ...user } = row;
+  return { userId, lastSeenAt, user };
 }
 
 export async function touchSession(db: Db, tokenHash: string, ttlHours: number): Promise<void> {
@@ -182,13 +186,17 @@ export async function pruneAttempts(db: Db): Promise<void> {
 
 /** The user of a live API token; marks it used. */
 export async function useApiToken(db: Db, tokenHash: string): Promise<string | null> {
-  const rows = await db.query<{ userId: string }>(
-    `UPDATE api_tokens SET last_used_at = now()
-      WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-      RETURNING user_id AS "userId"`,
+  const rows = await db.query<{ userId: string; lastUsedAt: Date | null; id: string }>(
+    `SELECT id, user_id AS "userId", last_used_at AS "lastUsedAt" FROM api_tokens
+      WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
     [tokenHash],
   );
-  return rows[0]?.userId ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  // "Last used" to the minute is enough: write it at most once a minute, not on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
+    await db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+  return row.userId;
 }
 
 /** Users holding a role through an organisation of the region (e.g. the coaches of a region). */

@@ -23,7 +23,16 @@ export async function actorFromSession(db: Db, token: string): Promise<Actor | n
   if (!session) return null;
   if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000)
     await repo.touchSession(db, tokenHash, SESSION_TTL_HOURS);
-  return actorForUser(db, session.userId, 'session');
+  const { user } = session;
+  const memberships = await repo.loadMemberships(db, user.id);
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    memberships,
+    via: 'session',
+  };
 }
 
 export async function actorFromApiToken(db: Db, token: string): Promise<Actor | null> {

@@ -5,7 +5,11 @@ import type { CompanyListQuery, CompanyStatus, ContactInput, WorkplaceInput } fr
 /** Append the scope as one OR-ed condition; params are pushed onto `params`. */
 export function scopeSql(scope: CompanyScope, params: SqlParam[], alias = 'c'): string {
   const parts: string[] = [];
-  if (scope.regionIds.length) {
+  if (scope.regionIds.length === 1) {
+    // Plain equality, not = ANY(array): only then can the planner walk (region_id, lower(name), id) in order.
+    params.push(scope.regionIds[0]);
+    parts.push(`${alias}.region_id = $${params.length}::uuid`);
+  } else if (scope.regionIds.length > 1) {
     params.push(scope.regionIds);
     parts.push(`${alias}.region_id = ANY($${params.length}::uuid[])`);
   }
@@ -95,16 +99,22 @@ export async function listCompanies(
     params,
   );
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
+  // Pick the page first, then look up the municipalities of its rows only (not of every skipped row).
+  const outerOrder = q.sort === 'updated' ? 'p."updatedAt" DESC, p.id' : 'p.sort_name, p.id';
   const rows = await db.query<CompanyListRow>(
-    `SELECT c.id, c.org_number AS "orgNumber", c.is_sole_trader AS "isSoleTrader", c.name, c.sni_code AS "sniCode",
-            s.name_sv AS "sniName", c.size_class AS "sizeClass", c.status, c.is_sme AS "isSme",
-            c.employees_women AS "employeesWomen", c.employees_men AS "employeesMen", c.updated_at AS "updatedAt",
+    `SELECT p.id, p."orgNumber", p."isSoleTrader", p.name, p."sniCode", p."sniName", p."sizeClass", p.status,
+            p."isSme", p."employeesWomen", p."employeesMen", p."updatedAt",
             (SELECT string_agg(DISTINCT m.name, ', ') FROM company_workplaces w
-               JOIN ref_municipalities m ON m.code = w.municipality_code WHERE w.company_id = c.id) AS municipalities
-       FROM companies c LEFT JOIN ref_sni s ON s.code = c.sni_code
-      WHERE ${where}
-      ORDER BY ${order}
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+               JOIN ref_municipalities m ON m.code = w.municipality_code WHERE w.company_id = p.id) AS municipalities
+       FROM (SELECT c.id, c.org_number AS "orgNumber", c.is_sole_trader AS "isSoleTrader", c.name,
+                    c.sni_code AS "sniCode", s.name_sv AS "sniName", c.size_class AS "sizeClass", c.status,
+                    c.is_sme AS "isSme", c.employees_women AS "employeesWomen", c.employees_men AS "employeesMen",
+                    c.updated_at AS "updatedAt", lower(c.name) AS sort_name
+               FROM companies c LEFT JOIN ref_sni s ON s.code = c.sni_code
+              WHERE ${where}
+              ORDER BY ${order}
+              LIMIT $${params.length - 1} OFFSET $${params.length}) p
+      ORDER BY ${outerOrder}`,
     params,
   );
   return { rows, total: countRows[0]?.n ?? 0 };
