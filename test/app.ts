@@ -21,7 +21,7 @@ export async function testApp(
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, from: 'test@kompetensnavet.local' });
   const app = await createApp(
     { db, env: parsed.env, mailer, logger: createLogger('silent'), baseUrl: 'http://localhost:3000' },
-    { cookieSecret: 'test-secret-test-secret-test-secret-123', trustProxy: false },
+    { cookieSecret: 'test-secret-test-secret-test-secret-123', trustProxy: opts.trustProxy ?? false },
   );
   await app.ready();
   return { app, mailer };

@@ -115,3 +115,42 @@ describe('housekeeping', () => {
     }
   });
 });
+
+describe('login cookies and the shared-office limit', () => {
+  it('the session cookie is httpOnly and SameSite, and Secure behind an HTTPS proxy', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { res } = await login(user.email, TEST_PASSWORD);
+    expect(res.statusCode).toBe(303);
+    const plain = String(res.headers['set-cookie']);
+    expect(plain).toMatch(/kn_session=[^;]+;.*HttpOnly/);
+    expect(plain).toContain('SameSite=Lax');
+    expect(plain).not.toContain('Secure');
+
+    const { app: proxied } = await testApp(db, { trustProxy: true });
+    const client = new Client(proxied);
+    const csrf = await anonCsrf(client);
+    const res2 = await proxied.inject({
+      method: 'POST',
+      url: '/login',
+      headers: {
+        'x-forwarded-proto': 'https',
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({ email: user.email, password: TEST_PASSWORD, _csrf: csrf }).toString(),
+    });
+    expect(res2.statusCode).toBe(303);
+    expect(String(res2.headers['set-cookie'])).toMatch(/kn_session=[^;]+;.*Secure/);
+    await proxied.close();
+  });
+
+  it('one office address may fail 35 times a minute across accounts and a colleague still signs in', async () => {
+    for (let i = 0; i < 35; i++) {
+      const { res } = await login(`someone-${i}@office.example`, 'fel');
+      expect(res.statusCode).toBe(401);
+    }
+    const colleague = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { res } = await login(colleague.email, TEST_PASSWORD);
+    expect(res.statusCode).toBe(303);
+  });
+});
