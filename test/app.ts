@@ -14,7 +14,7 @@ export const TEST_PASSWORD = 'Testlösenord-2026!';
 
 export async function testApp(
   db: Db,
-  opts: { smtpUrl?: string } = {},
+  opts: { smtpUrl?: string; trustProxy?: boolean } = {},
 ): Promise<{ app: FastifyInstance; mailer: Mailer }> {
   const parsed = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: opts.smtpUrl });
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));

@@ -171,30 +171,57 @@ interface FieldProps {
   maxlength?: number;
 }
 
-/** A labelled input with hint and inline error, linked with aria-describedby. */
-export function Field(props: FieldProps): JSX.Element {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+interface ShellProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: FieldError;
+  t: T<string>;
+  children: JSX.Element;
+}
+
+/** Label, hint and inline error around one control (shared by inputs and selects). */
+function FieldShell(props: ShellProps): JSX.Element {
+  const { children } = props;
   return (
     <div class="ds-field">
-      <label class="ds-label" for={id} safe>
+      <label class="ds-label" for={props.id} safe>
         {props.label}
       </label>
       {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
+        <div id={`${props.id}-hint`} data-field="description" safe>
           {props.hint}
         </div>
       ) : (
         ''
       )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message, error.params)}
+      {props.error ? (
+        <div class="ds-validation-message" id={`${props.id}-error`} data-field="validation" safe>
+          {props.t(props.error.message, props.error.params)}
         </div>
       ) : (
         ''
       )}
+      {children}
+    </div>
+  );
+}
+
+/** The control's aria-describedby: its hint and its error, when present. */
+function describedBy(
+  id: string,
+  hint: string | undefined,
+  error: FieldError | undefined,
+): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A labelled input with hint and inline error, linked with aria-describedby. */
+export function Field(props: FieldProps): JSX.Element {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} t={props.t}>
       <input
         class="ds-input"
         id={id}
@@ -207,9 +234,9 @@ export function Field(props: FieldProps): JSX.Element {
         list={props.list}
         maxlength={props.maxlength}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -228,33 +255,15 @@ interface SelectProps {
 export function Select(props: SelectProps): JSX.Element {
   const id = fieldId(props.name);
   const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} t={props.t}>
       <select
         class="ds-input"
         id={id}
         name={props.name}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
       >
         {props.emptyLabel !== undefined ? (
           <option value="" safe>
@@ -269,7 +278,7 @@ export function Select(props: SelectProps): JSX.Element {
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
