@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
 import { type AnyRoute, defineRoute, policy } from '../../platform/http/registry.ts';
 import { maskOrgNumber } from '../../platform/identifiers.ts';
-import { canCreateCompany, canEditSomeCompany, canListCompanies } from './policy.ts';
+import { coachOptions } from './coaches.ts';
+import { inviteContact } from './invite-contact.ts';
+import { canAssignCoaches, canCreateCompany, canEditSomeCompany, canListCompanies } from './policy.ts';
 import { companyInput, companyListQuery, companyStatuses, idParams } from './schema.ts';
 import * as service from './service.ts';
 
@@ -60,6 +63,12 @@ const listItemOut = z.object({
   isSme: z.boolean(),
   municipalities: z.string().nullable(),
   updatedAt: z.string(),
+});
+const historyOut = z.object({
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  changedFields: z.array(z.string()),
 });
 const listOut = z.object({
   total: z.number().int(),
@@ -169,6 +178,81 @@ export const companyApiRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       await service.updateCompany(ctx.db, { actor: ctx.actor, ip: ctx.ip }, ctx.params.id, ctx.body);
       return present(await service.getCompany(ctx.db, ctx.actor, ctx.params.id));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/v1/companies/:id/history',
+    kind: 'api',
+    tag: 'companies',
+    summary: "A company's change history (newest first)",
+    access: policy('canListCompanies', canListCompanies),
+    params: idParams,
+    response: z.array(historyOut),
+    handler: async (ctx) =>
+      (await service.companyHistory(ctx.db, ctx.actor, ctx.params.id)).map((h) => ({
+        at: h.at.toISOString(),
+        actor: h.actorName,
+        action: h.action,
+        changedFields: Object.keys((h.details.changes as Record<string, unknown> | undefined) ?? {}),
+      })),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/companies/:id/coaches',
+    kind: 'api',
+    tag: 'companies',
+    summary: 'Assign a coach of the region to the company',
+    access: policy('canAssignCoaches', canAssignCoaches),
+    params: idParams,
+    body: z.object({ userId: z.string().uuid('validation.uuid') }),
+    response: z.array(z.object({ userId: z.string().uuid(), name: z.string() })),
+    handler: async (ctx) => {
+      const detail = await service.getCompany(ctx.db, ctx.actor, ctx.params.id);
+      const options = await coachOptions(ctx.db, detail);
+      const ids = [...options.map((o) => o.userId), ...detail.coaches.map((c) => c.userId)];
+      await service.assignCoach(
+        ctx.db,
+        { actor: ctx.actor, ip: ctx.ip },
+        ctx.params.id,
+        ctx.body.userId,
+        ids,
+      );
+      return (await service.getCompany(ctx.db, ctx.actor, ctx.params.id)).coaches;
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/companies/:id/coaches/:userId',
+    kind: 'api',
+    tag: 'companies',
+    summary: 'Remove a coach from the company',
+    access: policy('canAssignCoaches', canAssignCoaches),
+    params: z.object({ id: z.string().uuid(), userId: z.string().uuid() }),
+    handler: async (ctx) => {
+      await service.unassignCoach(ctx.db, { actor: ctx.actor, ip: ctx.ip }, ctx.params.id, ctx.params.userId);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/companies/:id/contacts/:contactId/invitation',
+    kind: 'api',
+    tag: 'companies',
+    summary: 'Invite a contact person as a user with the company-contact role',
+    access: policy('canAssignCoaches', canAssignCoaches),
+    params: z.object({ id: z.string().uuid(), contactId: z.string().uuid() }),
+    response: z.object({ invited: z.boolean(), email: z.string().nullable() }),
+    handler: async (ctx) => {
+      const { email } = await inviteContact(
+        ctx.deps,
+        { actor: ctx.actor, ip: ctx.ip },
+        ctx.params.id,
+        ctx.params.contactId,
+      );
+      if (!email)
+        throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'email', message: 'validation.required' }]);
+      return { invited: true, email };
     },
   }),
 ];

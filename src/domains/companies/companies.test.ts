@@ -381,6 +381,62 @@ describe('JSON API', () => {
     expect(junk.statusCode).toBe(422);
   });
 
+  it('assigns and removes coaches, invites a contact and reads the history', async () => {
+    const token = await apiToken(db, ljungby.id);
+    const headers = { authorization: `Bearer ${token}` };
+    const id = await makeCompany(db, ljungby, { name: 'Coachade Bolaget AB' });
+    const assign = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/${id}/coaches`,
+      headers,
+      payload: { userId: coach.id },
+    });
+    expect(assign.statusCode).toBe(200);
+    expect(assign.json().map((c: { userId: string }) => c.userId)).toEqual([coach.id]);
+    const notACoach = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/${id}/coaches`,
+      headers,
+      payload: { userId: vaxjo.id },
+    });
+    expect(notACoach.statusCode).toBe(422);
+    const remove = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/companies/${id}/coaches/${coach.id}`,
+      headers,
+    });
+    expect(remove.statusCode).toBe(204);
+    const company = (await app.inject({ method: 'GET', url: `/api/v1/companies/${id}`, headers })).json();
+    expect(company.coaches).toEqual([]);
+    const contactId = company.contacts[0].id;
+    const invite = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/${id}/contacts/${contactId}/invitation`,
+      headers,
+    });
+    expect(invite.statusCode).toBe(200);
+    expect(invite.json().invited).toBe(true);
+    const history = (
+      await app.inject({ method: 'GET', url: `/api/v1/companies/${id}/history`, headers })
+    ).json();
+    expect(history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining([
+        'company.create',
+        'company.coach.assign',
+        'company.coach.unassign',
+        'company.contact.invite',
+      ]),
+    );
+    const coachToken = await apiToken(db, coach.id);
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: `/api/v1/companies/${id}/coaches`,
+      headers: { authorization: `Bearer ${coachToken}` },
+      payload: { userId: coach.id },
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
   it('serves an OpenAPI document listing the company operations', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
