@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../src/app.ts';
@@ -53,6 +54,13 @@ describe('route registry', () => {
         expect(res.headers.location, label).toMatch(/^\/login\?next=/);
       } else expect([401, 403], label).toContain(res.statusCode);
     }
+  });
+
+  it('the OpenAPI document is valid OpenAPI 3.0 (checked against the official schema)', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? [], JSON.stringify(result.errors ?? []).slice(0, 2000)).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('every API route with a body, query or params is described in the OpenAPI document', async () => {
