@@ -33,37 +33,31 @@ export async function renderError(
   const status = error.status;
   const title = t(`error.${status}.title` as CommonKey);
   const body = error.message === 'error.csrf' ? t('error.csrf') : t(`error.${status}.body` as CommonKey);
-  const html = await (
-    <Page
-      locale={req.locale}
-      title={title}
-      actor={req.actor}
-      nav={nav}
-      path={req.url}
-      csrfToken={reply.generateCsrf()}
-    >
-      <>
-        <h1 class="ds-heading" data-size="lg" safe>
-          {title}
-        </h1>
-        <p class="ds-paragraph" safe>
-          {body}
-        </p>
-        {status === 401 ? (
-          <p class="ds-paragraph">
-            <a class="ds-link" href="/login" safe>
-              {t('layout.login')}
-            </a>
-          </p>
-        ) : (
-          <p class="ds-paragraph">
-            <a class="ds-link" href="/" safe>
-              {t('error.back')}
-            </a>
-          </p>
-        )}
-      </>
-    </Page>
+  const link =
+    status === 401 ? { href: '/login', text: t('layout.login') } : { href: '/', text: t('error.back') };
+  const content = (
+    <>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {title}
+      </h1>
+      <p class="ds-paragraph" safe>
+        {body}
+      </p>
+      <p class="ds-paragraph">
+        <a class="ds-link" href={link.href} safe>
+          {link.text}
+        </a>
+      </p>
+    </>
   );
+  const html = await Page({
+    locale: req.locale,
+    title,
+    actor: req.actor,
+    nav,
+    path: req.url,
+    csrfToken: reply.generateCsrf(),
+    children: content,
+  });
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
