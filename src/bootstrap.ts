@@ -5,6 +5,7 @@ import { loadReferenceData } from './domains/reference/index.ts';
 import { type DataDirLock, type Db, lockDataDir, openPglite, openPostgres } from './platform/db.ts';
 import type { Env } from './platform/env.ts';
 import { migrate } from './platform/migrate.ts';
+import { settingOrCreate } from './platform/settings.ts';
 
 export interface OpenedDatabase {
   db: Db;
@@ -47,12 +48,5 @@ export async function prepareDatabase(db: Db): Promise<{ migrations: string[]; r
 export async function cookieSecret(db: Db, env: Env): Promise<string> {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   if (env.SESSION_SECRET_FILE) return fs.readFileSync(env.SESSION_SECRET_FILE, 'utf8').trim();
-  await db.query(
-    `INSERT INTO app_settings (key, value) VALUES ('cookie_secret', $1) ON CONFLICT (key) DO NOTHING`,
-    [randomBytes(32).toString('base64url')],
-  );
-  const rows = await db.query<{ value: string }>(
-    `SELECT value FROM app_settings WHERE key = 'cookie_secret'`,
-  );
-  return rows[0]?.value ?? '';
+  return settingOrCreate(db, 'cookie_secret', () => randomBytes(32).toString('base64url'));
 }

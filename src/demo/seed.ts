@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { actorForUser, hashPassword, insertMembership, insertUser } from '../domains/accounts/index.ts';
-import { type CompanyInput, companyInput, createCompany } from '../domains/companies/index.ts';
+import {
+  assignCoach,
+  type CompanyInput,
+  companyInput,
+  createCompany,
+  linkContactsByEmail,
+} from '../domains/companies/index.ts';
 import {
   createProgramme,
   createProvider,
@@ -92,27 +98,34 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
     // Names are drawn from short lists: draw again until the demo has no two companies of one name.
     while (names.has(input.name)) input = demoCompany(r, i);
     names.add(input.name);
+    // The demo HR person represents the first two companies.
+    if (i < 2)
+      input.contacts.push({
+        name: 'Hanna HR',
+        roleTitle: 'HR-ansvarig',
+        email: 'company@example.org',
+        phone: null,
+      });
     companyIds.push(await createCompany(db, { actor: admin, ip: '127.0.0.1' }, input));
   }
   for (const u of DEMO_USERS.filter((x) => x.org.startsWith('company:'))) {
     const companyId = companyIds[Number(u.org.split(':')[1])];
+    const userId = userIds.get(u.email) as string;
     await insertMembership(db, {
       id: randomUUID(),
-      userId: userIds.get(u.email) as string,
+      userId,
       role: u.role,
       organisationId: null,
       companyId,
       createdBy: null,
     });
+    if (u.role === 'company_contact') await linkContactsByEmail(db, companyId, u.email, userId);
   }
   const coachId = userIds.get('coach@example.org') as string;
   const coach2 = userIds.get('coach.alvesta@example.org') as string;
+  const asAdmin = { actor: admin, ip: '127.0.0.1' };
   for (let i = 0; i < 12; i++) {
-    await db.query('INSERT INTO company_coaches (company_id, user_id, assigned_by) VALUES ($1, $2, $3)', [
-      companyIds[i],
-      i % 3 === 2 ? coach2 : coachId,
-      adminId,
-    ]);
+    await assignCoach(db, asAdmin, companyIds[i], i % 3 === 2 ? coach2 : coachId, [coachId, coach2]);
   }
   return true;
 }

@@ -21,6 +21,7 @@ export {
   vacuumAnalyzeCompanies,
 } from './bulk.ts';
 export { canListCompanies } from './policy.ts';
+export { linkContactsByEmail } from './repo.ts';
 export type { CompanyInput } from './schema.ts';
 export { companyInput } from './schema.ts';
-export { createCompany, getCompany } from './service.ts';
+export { assignCoach, createCompany, getCompany } from './service.ts';

@@ -377,3 +377,17 @@ export async function replaceContacts(
     );
   }
 }
+
+/** Link the company's contact rows with this e-mail address to a user account; returns how many. */
+export async function linkContactsByEmail(
+  db: Db,
+  companyId: string,
+  email: string,
+  userId: string,
+): Promise<number> {
+  const rows = await db.query(
+    `UPDATE company_contacts SET user_id = $3 WHERE company_id = $1 AND lower(email) = lower($2) RETURNING id`,
+    [companyId, email, userId],
+  );
+  return rows.length;
+}

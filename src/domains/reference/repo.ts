@@ -115,6 +115,48 @@ function textMatch(
   };
 }
 
+/**
+ * Like textMatch, on a folded column (see migrations/0006_reference_search.sql) with a folded query
+ * (foldedQuery): `montor` finds `Montör`, `cnc operator` finds `CNC-operatör`, `truckforare` `Truckförare`.
+ * Ranks: 0 the whole name (also without its spaces), 1 every word is a whole word, 2 the name starts with the
+ * phrase, 3 every word starts a word, 4 every word occurs, 5 similar only (trigram word similarity, for typos).
+ */
+function foldMatch(
+  col: string,
+  q: TextQuery,
+  params: SqlParam[],
+): { where: string; rank: string; similarity: string; closeness: string } {
+  params.push(q.phrase);
+  const phrase = `$${params.length}`;
+  params.push(q.words.join(''));
+  const compact = `$${params.length}`;
+  // Folded words are [a-z0-9]+: safe inside LIKE patterns and regular expressions.
+  const likes = q.words.map((w) => `${col} LIKE '%${w}%'`);
+  const all = (pattern: (w: string) => string) => q.words.map((w) => `${col} ~ '${pattern(w)}'`).join(' AND ');
+  return {
+    where: q.similar ? `${phrase} <% ${col}` : `(${likes.join(' AND ')})`,
+    rank: `CASE WHEN ${col} = ${phrase} OR replace(${col}, ' ', '') = ${compact} THEN 0
+      WHEN ${all((w) => `\\m${w}\\M`)} THEN 1
+      WHEN starts_with(${col}, ${phrase}) THEN 2
+      WHEN ${all((w) => `\\m${w}`)} THEN 3
+      WHEN ${likes.join(' AND ')} THEN 4
+      ELSE 5 END`,
+    similarity: `word_similarity(${phrase}, ${col})`,
+    closeness: `similarity(${phrase}, ${col})`,
+  };
+}
+
+/** The word similarity a typo needs to be found (pg_trgm's default, 0.6, misses `kvalitetstekink`). */
+const SIMILAR_THRESHOLD = '0.45';
+
+/** Run a similarity search with a lower word-similarity threshold, local to its transaction. */
+async function withSimilarThreshold<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  return db.tx(async (tx) => {
+    await tx.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [SIMILAR_THRESHOLD]);
+    return fn(tx);
+  });
+}
+
 // ---------------------------------------------------------------- SNI
 
 export type SniHitRow = Omit<SniHit, 'codeDotted'>;
@@ -221,33 +263,34 @@ export async function ssykByCodePrefix(db: Db, digits: string, limit: number): P
  */
 export async function ssykByText(db: Db, q: TextQuery, limit: number): Promise<SsykHit[]> {
   const params: SqlParam[] = [];
-  const g = textMatch('g.name_sv', q, params);
-  const o = textMatch('o.name_sv', q, params);
-  const t = textMatch('t.title_sv', q, params);
+  const g = foldMatch('g.name_fold', q, params);
+  const o = foldMatch('o.name_fold', q, params);
+  const t = foldMatch('t.title_fold', q, params);
   params.push(limit);
-  return db.query<SsykHit>(
-    `WITH matches AS (
-       SELECT g.code, g.name_sv AS matched, 'group' AS kind, 0 AS source, ${g.rank} AS rank, ${g.similarity} AS sim
+  const sql = `WITH matches AS (
+       SELECT g.code, g.name_sv AS matched, 'group' AS kind, 0 AS source, ${g.rank} AS rank, ${g.similarity} AS sim,
+         ${g.closeness} AS close
        FROM ref_ssyk g WHERE g.level = 4 AND ${g.where}
        UNION ALL
-       SELECT s.code, o.name_sv, 'occupation', 1, ${o.rank}, ${o.similarity}
+       SELECT s.code, o.name_sv, 'occupation', 1, ${o.rank}, ${o.similarity}, ${o.closeness}
        FROM ref_occupation_names o
        JOIN ref_ssyk s ON s.level = 4 AND (s.code = o.ssyk_code
          OR (o.ssyk_code ~ '^1[2-7][0-9]0$' AND substr(s.code, 1, 3) = substr(o.ssyk_code, 1, 3)))
        WHERE ${o.where}
        UNION ALL
-       SELECT t.ssyk_code, t.title_sv, 'title', 2, ${t.rank}, ${t.similarity}
+       SELECT t.ssyk_code, t.title_sv, 'title', 2, ${t.rank}, ${t.similarity}, ${t.closeness}
        FROM ref_occupation_titles_scb t WHERE ${t.where}
      ), best AS (
-       SELECT DISTINCT ON (code) code, matched, kind, source, rank, sim FROM matches
-       ORDER BY code, rank, sim DESC, source, length(matched)
+       SELECT DISTINCT ON (code) code, matched, kind, source, rank, sim, close FROM matches
+       ORDER BY code, rank, sim DESC, close DESC, source, length(matched), matched
      )
      SELECT b.code, s.name_sv AS name, b.matched AS "matchedName", b.kind AS "matchedBy"
      FROM best b JOIN ref_ssyk s ON s.code = b.code
-     ORDER BY b.rank, b.sim DESC, b.source, length(b.matched), b.code
-     LIMIT $${params.length}`,
-    params,
-  );
+     ORDER BY b.rank, b.sim DESC, b.close DESC, b.source, length(b.matched), b.code
+     LIMIT $${params.length}`;
+  return q.similar
+    ? withSimilarThreshold(db, (tx) => tx.query<SsykHit>(sql, params))
+    : db.query<SsykHit>(sql, params);
 }
 
 export async function englishNames(
@@ -266,15 +309,16 @@ export async function englishNames(
 
 export async function competencesByText(db: Db, q: TextQuery, limit: number) {
   const params: SqlParam[] = [];
-  const c = textMatch('c.name_sv', q, params);
+  const c = foldMatch('c.name_fold', q, params);
   params.push(limit);
-  return db.query<{ conceptId: string; name: string }>(
-    `SELECT c.concept_id AS "conceptId", c.name_sv AS name FROM ref_competences c
+  const sql = `SELECT c.concept_id AS "conceptId", c.name_sv AS name FROM ref_competences c
      WHERE ${c.where}
-     ORDER BY ${c.rank}, ${c.similarity} DESC, length(c.name_sv), c.name_sv
-     LIMIT $${params.length}`,
-    params,
-  );
+     ORDER BY ${c.rank}, ${c.similarity} DESC, ${c.closeness} DESC, length(c.name_sv), c.name_sv, c.concept_id
+     LIMIT $${params.length}`;
+  type Row = { conceptId: string; name: string };
+  return q.similar
+    ? withSimilarThreshold(db, (tx) => tx.query<Row>(sql, params))
+    : db.query<Row>(sql, params);
 }
 
 export async function competencesOfJobtechGroup(db: Db, jobtechCode: string) {

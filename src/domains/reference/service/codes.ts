@@ -35,6 +35,30 @@ export function textQuery(q: string): TextQuery | null {
   return words.length > 0 ? { phrase: words.join(' '), words } : null;
 }
 
+// The same folding as ref_search_fold() in migrations/0006_reference_search.sql: keep both in step.
+const FOLD_FROM = 'ÀÁÂÃÄÅàáâãäåÆæÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽž';
+const FOLD_TO = 'aaaaaaaaaaaaaacceeeeeeeeiiiiiiiinnoooooooooooouuuuuuuuyyysszz';
+const FOLD = new Map([...FOLD_FROM].map((c, i) => [c, FOLD_TO[i] ?? c]));
+
+/**
+ * Text folded for matching what people type: lower case, Latin diacritics dropped (`Montör` → `montor`,
+ * `Café` → `cafe`), every run of other characters one space (`CNC-operatör` → `cnc operator`).
+ */
+export function foldSearchText(text: string): string {
+  let out = '';
+  for (const c of text.normalize('NFC')) out += FOLD.get(c) ?? c;
+  return out
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The search text folded (see foldSearchText) and split into words (at most six); null when nothing is left. */
+export function foldedQuery(q: string): TextQuery | null {
+  const words = foldSearchText(q).split(' ').filter(Boolean).slice(0, 6);
+  return words.length > 0 ? { phrase: words.join(' '), words } : null;
+}
+
 // JobTech merges some of SCB's unit groups (see reference-data/README.md).
 const JOBTECH_MERGED: Record<string, string> = { '5322': '5321', '5324': '5323' };
 

@@ -16,6 +16,7 @@ import {
   bySwedishName,
   clampLimit,
   dottedSni,
+  foldedQuery,
   mergedJobtechGroup,
   normalizeSniCode,
   scbGroupsFor,
@@ -99,7 +100,7 @@ export async function searchSsyk(db: Db, q: string, limit = 10): Promise<SsykHit
   const n = clampLimit(limit, 10);
   const trimmed = q.trim();
   if (/^\d{1,4}$/.test(trimmed)) return repo.ssykByCodePrefix(db, trimmed, n);
-  const text = textQuery(trimmed);
+  const text = foldedQuery(trimmed);
   return text ? wordsThenSimilar(text, (t) => repo.ssykByText(db, t, n)) : [];
 }
 
@@ -115,7 +116,7 @@ export async function englishNamesForSsyk(db: Db, code: string): Promise<English
 // ---------------------------------------------------------------- competences
 
 export async function searchCompetences(db: Db, q: string, limit = 10): Promise<Competence[]> {
-  const text = textQuery(q);
+  const text = foldedQuery(q);
   return text ? wordsThenSimilar(text, (t) => repo.competencesByText(db, t, clampLimit(limit, 10))) : [];
 }
 

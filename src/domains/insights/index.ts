@@ -1,0 +1,24 @@
+// The insights domain's public API: the only file other domains import.
+export { contributionsFromCells, publish, suppressTable } from './disclosure.ts';
+export { derivableCells } from './disclosure-derivable.ts';
+export {
+  type AggregatedCell,
+  type AxisLevel,
+  type AxisRef,
+  type CellStatus,
+  type Contribution,
+  cellKey,
+  DEFAULT_RULES,
+  type DerivedCell,
+  type DisclosureRules,
+  type Equation,
+  group,
+  isSuppressed,
+  leaf,
+  type PrimaryReason,
+  type PublishedCell,
+  type SuppressedTable,
+  type SuppressTableOptions,
+  TOTAL,
+  type TableCell,
+} from './disclosure-types.ts';
