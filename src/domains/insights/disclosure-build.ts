@@ -9,13 +9,11 @@ import {
   group,
   leaf,
   type PrimaryReason,
-  TOTAL,
   type TableCell,
+  TOTAL,
 } from './disclosure-types.ts';
 
-export interface MutableCell {
-  -readonly [K in keyof TableCell]: TableCell[K];
-}
+export type MutableCell = { -readonly [K in keyof TableCell]: TableCell[K] };
 
 interface Axis {
   readonly leaves: readonly string[];

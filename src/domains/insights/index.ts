@@ -19,6 +19,6 @@ export {
   type PublishedCell,
   type SuppressedTable,
   type SuppressTableOptions,
-  TOTAL,
   type TableCell,
+  TOTAL,
 } from './disclosure-types.ts';
