@@ -30,3 +30,4 @@ export {
   searchSunFields,
   sniExists,
 } from './service/lookups.ts';
+export { type ProposedConcept, proposeConcepts } from './service/propose.ts';
