@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureCommonInstrument } from './domains/mapping/index.ts';
 import { loadReferenceData } from './domains/reference/index.ts';
 import { type DataDirLock, type Db, lockDataDir, openPglite, openPostgres } from './platform/db.ts';
 import type { Env } from './platform/env.ts';
@@ -41,6 +42,8 @@ export async function openDatabase(env: Env): Promise<OpenedDatabase> {
 export async function prepareDatabase(db: Db): Promise<{ migrations: string[]; reference: string[] }> {
   const migrations = await migrate(db);
   const { loaded } = await loadReferenceData(db);
+  // Version 1 of the common mapping method ships with the product (published, immutable).
+  await ensureCommonInstrument(db);
   return { migrations, reference: loaded };
 }
 

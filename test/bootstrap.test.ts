@@ -30,3 +30,12 @@ describe('cookie-signing secret', () => {
     expect(await cookieSecret(db, env({ SESSION_SECRET: secret }))).toBe(secret);
   });
 });
+
+describe('prepared database', () => {
+  it('has version 1 of the common mapping method, published', async () => {
+    const rows = await db.query<{ version: number; status: string }>(
+      `SELECT version, status FROM mapping_instruments WHERE region_id IS NULL ORDER BY version`,
+    );
+    expect(rows).toEqual([{ version: 1, status: 'published' }]);
+  });
+});
