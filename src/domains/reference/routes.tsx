@@ -2,18 +2,25 @@ import { type AnyRoute, defineRoute, signedIn } from '../../platform/http/regist
 import { translator } from '../../platform/i18n/index.ts';
 import { messages } from './messages.ts';
 import {
+  competencePageQuery,
   competenceSearchResponse,
   municipalitiesQuery,
   municipalitiesResponse,
+  occupationPageQuery,
+  type Suggestion,
   searchQuery,
   sniPageQuery,
   sniSearchResponse,
   ssykSearchResponse,
+  suggestQuery,
 } from './schema.ts';
 import * as service from './service/lookups.ts';
+import { CompetencePickerView, OccupationPickerView } from './views/pickers.tsx';
 import { SniSearchView } from './views/sni-search.tsx';
 
 const SNI_PAGE_LIMIT = 50;
+const PICKER_PAGE_LIMIT = 50;
+const SUGGEST_LIMIT = 10;
 
 export const referenceRoutes: AnyRoute[] = [
   defineRoute({
@@ -80,6 +87,75 @@ export const referenceRoutes: AnyRoute[] = [
       const q = ctx.query.q;
       const hits = q === '' ? [] : await service.searchSni(ctx.db, q, SNI_PAGE_LIMIT);
       return ctx.page(t('sni.title'), <SniSearchView t={t} q={q} hits={hits} />);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reference/occupations',
+    kind: 'page',
+    access: signedIn,
+    query: occupationPageQuery,
+    handler: async (ctx) => {
+      const t = translator(messages, ctx.locale);
+      const { q, return: returnPath } = ctx.query;
+      const hits = q === '' ? [] : await service.searchSsyk(ctx.db, q, PICKER_PAGE_LIMIT);
+      return ctx.page(
+        t('occ.title'),
+        <OccupationPickerView t={t} q={q} hits={hits} returnPath={returnPath} />,
+      );
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reference/competences',
+    kind: 'page',
+    access: signedIn,
+    query: competencePageQuery,
+    handler: async (ctx) => {
+      const t = translator(messages, ctx.locale);
+      const { q, ssyk, return: returnPath } = ctx.query;
+      const group = ssyk === '' ? null : await service.findSsyk(ctx.db, ssyk);
+      const items =
+        q !== ''
+          ? await service.searchCompetences(ctx.db, q, PICKER_PAGE_LIMIT)
+          : group
+            ? await service.competencesForSsyk(ctx.db, ssyk)
+            : [];
+      return ctx.page(
+        t('comp.title'),
+        <CompetencePickerView t={t} q={q} ssyk={ssyk} group={group} items={items} returnPath={returnPath} />,
+      );
+    },
+  }),
+  // JSON for public/combobox.js, with the session cookie (the /api/v1 routes need an API token).
+  defineRoute({
+    method: 'GET',
+    url: '/reference/suggest/occupations',
+    kind: 'page',
+    access: signedIn,
+    query: suggestQuery,
+    handler: async (ctx): Promise<Suggestion[]> => {
+      const q = ctx.query.q;
+      if (q === '') return [];
+      const hits = await service.searchSsyk(ctx.db, q, SUGGEST_LIMIT);
+      return hits.map((h) => ({
+        value: h.code,
+        label: `${h.code} ${h.name}`,
+        detail: h.matchedName === h.name ? null : h.matchedName,
+      }));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/reference/suggest/competences',
+    kind: 'page',
+    access: signedIn,
+    query: suggestQuery,
+    handler: async (ctx): Promise<Suggestion[]> => {
+      const q = ctx.query.q;
+      if (q === '') return [];
+      const items = await service.searchCompetences(ctx.db, q, SUGGEST_LIMIT);
+      return items.map((c) => ({ value: c.conceptId, label: c.name, detail: null }));
     },
   }),
 ];

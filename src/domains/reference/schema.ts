@@ -97,3 +97,55 @@ export const sniSearchResponse = z.object({ items: z.array(sniHit) });
 export const ssykSearchResponse = z.object({ items: z.array(ssykHit) });
 export const competenceSearchResponse = z.object({ items: z.array(competence) });
 export const municipalitiesResponse = z.object({ items: z.array(municipality) });
+
+// ---------------------------------------------------------------- pickers (occupations and competences)
+
+/**
+ * Where a picker page's "Choose" links go back to: a relative path on this site (`/x/y?z=1`). Anything
+ * else (`//evil.example`, `https://…`, `/\\evil`, a fragment, control characters) is ignored, not an error.
+ */
+export function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const path = value.trim();
+  if (path.length === 0 || path.length > 500) return undefined;
+  if (!path.startsWith('/') || path.startsWith('//')) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+  if (/[\\#\u0000-\u001f\u007f\s]/.test(path)) return undefined;
+  return path;
+}
+
+/** The return path with `pick=<value>` appended to its query. */
+export function withPick(returnPath: string, value: string): string {
+  return `${returnPath}${returnPath.includes('?') ? '&' : '?'}pick=${encodeURIComponent(value)}`;
+}
+
+const pageSearchText = z
+  .string()
+  .optional()
+  .transform((q) => (q ?? '').trim().slice(0, 100));
+
+const returnPath = z
+  .unknown()
+  .optional()
+  .transform((v) => safeReturnPath(v));
+
+export const occupationPageQuery = z.object({ q: pageSearchText, return: returnPath });
+
+/** `ssyk` is a four-digit unit group; anything else is ignored. */
+export const competencePageQuery = z.object({
+  q: pageSearchText,
+  ssyk: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' && /^\d{4}$/.test(v.trim()) ? v.trim() : '')),
+  return: returnPath,
+});
+
+export const suggestQuery = z.object({ q: pageSearchText });
+
+export const suggestion = z.object({
+  value: z.string().describe('The code to store: an SSYK unit group or a JobTech concept id'),
+  label: z.string().describe('What the input shows once chosen'),
+  detail: z.string().nullable().describe('A second line: the name that matched, when it is not the label'),
+});
+export type Suggestion = z.infer<typeof suggestion>;

@@ -39,6 +39,7 @@ export function Page(props: PageProps): JSX.Element {
           <link rel="stylesheet" href="/assets/ds/src/index.css" />
           <link rel="stylesheet" href="/assets/app.css" />
           <script src="/assets/app.js" defer></script>
+          <script src="/assets/combobox.js" defer></script>
         </head>
         <body>
           <a class="ds-skip-link" href="#main" safe>
