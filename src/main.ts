@@ -61,7 +61,6 @@ async function main(): Promise<void> {
     for (const email of new Set(DEMO_USERS.map((u) => u.email))) lines.push(`  ${email}`);
     lines.push(`  password: ${env.DEMO_PASSWORD}`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
   // The embedded database is snapshotted daily and at shutdown (npm run restore brings one back).
   const daily = db.snapshot
     ? setInterval(() => void snapshot().catch(() => logger.error('snapshot failed')), 24 * 3600_000)
@@ -72,7 +71,6 @@ async function main(): Promise<void> {
     3600_000,
   );
   hourly.unref();
-  await housekeeping(db);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -95,6 +93,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Announce readiness only once a signal stops the process cleanly.
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await housekeeping(db).catch(() => logger.error('housekeeping failed'));
 }
 
 main().catch((err: unknown) => {
