@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { TableSpec } from '../repo.ts';
+import type { TableSpec } from '../repo-load.ts';
 
 /** One value per column of the table, in the spec's column order; '' stands for NULL in nullable columns. */
 export type Row = (string | number)[];

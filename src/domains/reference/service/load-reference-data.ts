@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../../platform/db.ts';
-import * as repo from '../repo.ts';
+import * as repo from '../repo-load.ts';
 import { type Dataset, datasets, type Row } from './datasets.ts';
 
 /** reference-data/ at the root of the repository. */
