@@ -7,6 +7,7 @@ import {
   startPage,
 } from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
+import { canViewInstruments, mappingRoutes } from './domains/mapping/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
@@ -17,6 +18,7 @@ import { publicRoutes } from './public-pages.tsx';
 
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
+  { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
@@ -30,6 +32,7 @@ export function allRoutes(): AnyRoute[] {
     ...organisationRoutes,
     ...companyRoutes,
     ...referenceRoutes,
+    ...mappingRoutes,
     ...publicRoutes,
   ];
   routes.push(

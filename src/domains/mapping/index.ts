@@ -1,3 +1,8 @@
+import type { AnyRoute } from '../../platform/http/registry.ts';
+import { instrumentRoutes } from './routes/instruments.tsx';
+
+/** Every route of the mapping domain (pages and /api/v1). */
+export const mappingRoutes: AnyRoute[] = [...instrumentRoutes];
 export { type CoreComparison, type CoreDifference, commonCore, compareCore } from './instrument/core.ts';
 export {
   type CoreKey,

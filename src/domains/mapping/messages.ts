@@ -1,7 +1,10 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
+import { instrumentsMessages } from './messages/instruments.ts';
+import { mappingMessages } from './messages/mapping.ts';
+import { resultsMessages } from './messages/results.ts';
 
 /** Messages of the mapping domain, including the instrument validation keys (`mapping.instrument.*`). */
-export const messages = defineMessages(
+const base = defineMessages(
   {
     'mapping.instrument.keyFormat':
       'Nyckeln ska börja med en liten bokstav och bara innehålla bokstäver a–z och siffror.',
@@ -42,6 +45,12 @@ export const messages = defineMessages(
     'mapping.instrument.emptyInstrument': 'The instrument needs at least one section.',
     'mapping.instrument.published': 'This version is published and cannot be changed. Create a new version.',
   },
+);
+
+/** The domain's catalogue: the instrument keys above plus those of each area's own file. */
+export const messages = defineMessages(
+  { ...base.sv, ...instrumentsMessages.sv, ...mappingMessages.sv, ...resultsMessages.sv },
+  { ...base.en, ...instrumentsMessages.en, ...mappingMessages.en, ...resultsMessages.en },
 );
 
 export type MappingKey = keyof typeof messages.sv;
