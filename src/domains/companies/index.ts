@@ -20,8 +20,14 @@ export {
   maxFictitiousSerial,
   vacuumAnalyzeCompanies,
 } from './bulk.ts';
-export { canListCompanies } from './policy.ts';
-export { linkContactsByEmail } from './repo.ts';
+export { inviteContact } from './invite-contact.ts';
+export {
+  type CompanyScope,
+  canListCompanies,
+  isEmptyScope,
+  readScope as companyReadScope,
+} from './policy.ts';
+export { linkContactsByEmail, scopeSql as companyScopeSql } from './repo.ts';
 export type { CompanyInput } from './schema.ts';
 export { companyInput } from './schema.ts';
-export { assignCoach, createCompany, getCompany } from './service.ts';
+export { assignCoach, type CompanyDetail, createCompany, getCompany } from './service.ts';

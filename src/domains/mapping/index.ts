@@ -3,11 +3,32 @@ import { instrumentRoutes } from './routes/instruments.tsx';
 
 /** Every route of the mapping domain (pages and /api/v1). */
 export const mappingRoutes: AnyRoute[] = [...instrumentRoutes];
+export { type SampleInput, type SampleRole, sampleAnswers } from './answers/sample.ts';
+export { maturityScore, rankNeeds } from './answers/scoring.ts';
+export {
+  fromForm,
+  isShown,
+  normaliseSection,
+  type RawAnswer,
+  type RawRow,
+  rowFields,
+  type SectionAnswers,
+} from './answers/shape.ts';
+export {
+  genderGoals,
+  type NeedRow,
+  type RecruitmentRow,
+  type RequirementRow,
+  type RoleRow,
+  validateAnswers,
+} from './answers/validate.ts';
 export { type CoreComparison, type CoreDifference, commonCore, compareCore } from './instrument/core.ts';
 export {
+  allQuestions,
   type CoreKey,
   coreKeys,
   type InstrumentDefinition,
+  type InstrumentDefinition as Definition,
   type InstrumentDefinitionInput,
   instrumentDefinition,
   type Question,
@@ -20,6 +41,7 @@ export {
 export { COMMON_METHOD_KEY, commonMethodV1 } from './instrument/v1.ts';
 export { type MappingKey, messages as mappingMessages } from './messages.ts';
 export { canManageInstruments, canViewInstruments } from './policy.ts';
+export * as mappings from './service/mappings.ts';
 export {
   copyToDraft,
   ensureCommonInstrument,

@@ -13,7 +13,9 @@ export type {
 } from './schema.ts';
 export { type LoadResult, loadReferenceData, REFERENCE_DATA_DIR } from './service/load-reference-data.ts';
 export {
+  type ConceptKind,
   competencesForSsyk,
+  conceptNames,
   englishNamesForSsyk,
   findCounty,
   findMunicipality,

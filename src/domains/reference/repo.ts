@@ -364,3 +364,23 @@ export async function sniDetailGroups(db: Db): Promise<{ code: string; name: str
     `SELECT code, coalesce(name_sv, '') AS name FROM ref_sni WHERE level = 5 ORDER BY code`,
   );
 }
+
+// ---------------------------------------------------------------- names of many codes at once
+
+export type ConceptKind = 'ssyk' | 'competence' | 'sunLevel' | 'sunField' | 'sni' | 'municipality';
+
+const conceptSql: Record<ConceptKind, string> = {
+  ssyk: 'SELECT code, name_sv AS name FROM ref_ssyk WHERE code = ANY($1::text[])',
+  competence:
+    'SELECT concept_id AS code, name_sv AS name FROM ref_competences WHERE concept_id = ANY($1::text[])',
+  sunLevel: 'SELECT code, name_sv AS name FROM ref_sun_levels WHERE code = ANY($1::text[])',
+  sunField: 'SELECT code, name_sv AS name FROM ref_sun_fields WHERE code = ANY($1::text[])',
+  sni: 'SELECT code, name_sv AS name FROM ref_sni WHERE code = ANY($1::text[])',
+  municipality: 'SELECT code, name AS name FROM ref_municipalities WHERE code = ANY($1::text[])',
+};
+
+export async function conceptNames(db: Db, kind: ConceptKind, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.query<{ code: string; name: string }>(conceptSql[kind], [codes]);
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

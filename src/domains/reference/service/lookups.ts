@@ -150,3 +150,17 @@ export async function searchSunFields(db: Db, q: string, limit = 20): Promise<Su
 export async function listSniDetailGroups(db: Db): Promise<{ code: string; name: string }[]> {
   return repo.sniDetailGroups(db);
 }
+
+// ---------------------------------------------------------------- many codes at once
+
+export type { ConceptKind } from '../repo.ts';
+
+/** Swedish names of the given codes of one classification; unknown codes are absent from the map. */
+export async function conceptNames(
+  db: Db,
+  kind: repo.ConceptKind,
+  codes: Iterable<string>,
+): Promise<Map<string, string>> {
+  const unique = [...new Set([...codes].map((c) => c.trim()).filter((c) => c !== ''))];
+  return repo.conceptNames(db, kind, unique);
+}
