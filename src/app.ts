@@ -7,7 +7,8 @@ import {
   startPage,
 } from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
-import { canViewInstruments, mappingRoutes } from './domains/mapping/index.ts';
+import { canViewInsights, insightsRoutes } from './domains/insights/index.ts';
+import { canViewInstruments, mappingRoutes, mappings } from './domains/mapping/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
@@ -18,6 +19,8 @@ import { publicRoutes } from './public-pages.tsx';
 
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
+  { href: '/mappings', label: 'nav.mappings', visible: mappings.canListMappings },
+  { href: '/insights', label: 'nav.insights', visible: canViewInsights },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
@@ -33,6 +36,7 @@ export function allRoutes(): AnyRoute[] {
     ...companyRoutes,
     ...referenceRoutes,
     ...mappingRoutes,
+    ...insightsRoutes,
     ...publicRoutes,
   ];
   routes.push(

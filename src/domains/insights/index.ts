@@ -1,4 +1,5 @@
 // The insights domain's public API: the only file other domains import.
+
 export { contributionsFromCells, publish, suppressTable } from './disclosure.ts';
 export { derivableCells } from './disclosure-derivable.ts';
 export {
@@ -22,3 +23,5 @@ export {
   type TableCell,
   TOTAL,
 } from './disclosure-types.ts';
+export { canViewInsights } from './policy.ts';
+export { insightsRoutes } from './routes.tsx';

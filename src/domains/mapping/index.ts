@@ -1,8 +1,16 @@
 import type { AnyRoute } from '../../platform/http/registry.ts';
 import { instrumentRoutes } from './routes/instruments.tsx';
+import { mappingPageRoutes } from './routes/mappings.tsx';
+import { ratingRoutes } from './routes/ratings.tsx';
+import { resultRoutes } from './routes/results.tsx';
 
 /** Every route of the mapping domain (pages and /api/v1). */
-export const mappingRoutes: AnyRoute[] = [...instrumentRoutes];
+export const mappingRoutes: AnyRoute[] = [
+  ...instrumentRoutes,
+  ...resultRoutes,
+  ...ratingRoutes,
+  ...mappingPageRoutes,
+];
 export { type SampleInput, type SampleRole, sampleAnswers } from './answers/sample.ts';
 export { maturityScore, rankNeeds } from './answers/scoring.ts';
 export {

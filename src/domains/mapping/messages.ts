@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
 import { instrumentsMessages } from './messages/instruments.ts';
 import { mappingMessages } from './messages/mapping.ts';
+import { ratingsMessages } from './messages/ratings.ts';
 import { resultsMessages } from './messages/results.ts';
 
 /** Messages of the mapping domain, including the instrument validation keys (`mapping.instrument.*`). */
@@ -49,8 +50,20 @@ const base = defineMessages(
 
 /** The domain's catalogue: the instrument keys above plus those of each area's own file. */
 export const messages = defineMessages(
-  { ...base.sv, ...instrumentsMessages.sv, ...mappingMessages.sv, ...resultsMessages.sv },
-  { ...base.en, ...instrumentsMessages.en, ...mappingMessages.en, ...resultsMessages.en },
+  {
+    ...base.sv,
+    ...instrumentsMessages.sv,
+    ...mappingMessages.sv,
+    ...resultsMessages.sv,
+    ...ratingsMessages.sv,
+  },
+  {
+    ...base.en,
+    ...instrumentsMessages.en,
+    ...mappingMessages.en,
+    ...resultsMessages.en,
+    ...ratingsMessages.en,
+  },
 );
 
 export type MappingKey = keyof typeof messages.sv;

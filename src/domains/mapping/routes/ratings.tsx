@@ -1,0 +1,3 @@
+import type { AnyRoute } from '../../../platform/http/registry.ts';
+
+export const ratingRoutes: AnyRoute[] = [];
