@@ -13,10 +13,9 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 import { fictitiousOrgNumber } from '../src/demo/generate.ts';
-import { seedDemo } from '../src/demo/seed.ts';
 import type { Db } from '../src/platform/db.ts';
 import { testApp } from './app.ts';
-import { testDb } from './db.ts';
+import { DEMO_PASSWORD, testDb } from './db.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -32,7 +31,7 @@ export const CHROMIUM_ARGS = [
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Screenshots and the axe log go here, outside the repository. */
 export const SHOTS_DIR = '/tmp/e2e-shots';
-export const DEMO_PASSWORD = 'E2e-lösenord-2026!';
+export { DEMO_PASSWORD } from './db.ts';
 
 export interface E2e {
   db: Db;
@@ -54,11 +53,10 @@ export async function startE2e(): Promise<E2e> {
     );
   }
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
-  const db = await testDb();
+  const db = await testDb({ demo: true });
   let app: FastifyInstance | null = null;
   let browser: Browser | null = null;
   try {
-    await seedDemo(db, DEMO_PASSWORD);
     app = (await testApp(db)).app;
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.server.address() as AddressInfo;

@@ -3,12 +3,17 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../src/bootstrap.ts';
+import { seedDemo } from '../src/demo/seed.ts';
 import { openPglite, openPostgres } from '../src/platform/db.ts';
+import { DEMO_PASSWORD } from './db.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshot: string;
     pgTemplate: string;
+    /** The same with the demo data seeded (for browser tests). */
+    pgliteDemoSnapshot: string;
+    pgDemoTemplate: string;
   }
 }
 
@@ -31,12 +36,20 @@ export default async function setup(project: TestProject) {
     const db = openPostgres(tplUrl.toString(), 2);
     await prepareDatabase(db);
     await db.close();
+    const demoTemplate = `${template}_demo`;
+    await admin.query(`CREATE DATABASE ${demoTemplate} TEMPLATE ${template}`);
+    tplUrl.pathname = `/${demoTemplate}`;
+    const demoDb = openPostgres(tplUrl.toString(), 2);
+    await seedDemo(demoDb, DEMO_PASSWORD);
+    await demoDb.close();
     project.provide('pgTemplate', template);
+    project.provide('pgDemoTemplate', demoTemplate);
     project.provide('pgliteSnapshot', '');
+    project.provide('pgliteDemoSnapshot', '');
     return async () => {
       const left = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
-        [`kn_t_${process.pid}_%`, template],
+        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2 OR datname = $3`,
+        [`kn_t_${process.pid}_%`, template, `${template}_demo`],
       );
       for (const row of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await admin.end();
@@ -44,11 +57,18 @@ export default async function setup(project: TestProject) {
   }
   const { db, client } = await openPglite({});
   await prepareDatabase(db);
-  const blob = await client.dumpDataDir('gzip');
   const file = path.join(TMP, `snapshot-${process.pid}.tar.gz`);
-  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  fs.writeFileSync(file, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
+  await seedDemo(db, DEMO_PASSWORD);
+  const demoFile = path.join(TMP, `snapshot-demo-${process.pid}.tar.gz`);
+  fs.writeFileSync(demoFile, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
   await db.close();
   project.provide('pgliteSnapshot', file);
+  project.provide('pgliteDemoSnapshot', demoFile);
   project.provide('pgTemplate', '');
-  return () => fs.rmSync(file, { force: true });
+  project.provide('pgDemoTemplate', '');
+  return () => {
+    fs.rmSync(file, { force: true });
+    fs.rmSync(demoFile, { force: true });
+  };
 }

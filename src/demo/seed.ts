@@ -27,6 +27,7 @@ import {
   sniWeights,
   weighted,
 } from './generate.ts';
+import { seedMappingsDemo } from './seed-mappings.ts';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
   { email: 'region.admin@example.org', name: 'Regina Admin', role: 'region_admin', org: 'region' },
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   for (let i = 0; i < 12; i++) {
     await assignCoach(db, asAdmin, companyIds[i], i % 3 === 2 ? coach2 : coachId, [coachId, coach2]);
   }
+  await seedMappingsDemo(db, admin, companyIds, r);
   return true;
 }
 

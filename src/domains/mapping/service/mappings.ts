@@ -557,3 +557,99 @@ export async function reopenMapping(
     });
   });
 }
+
+export interface SectionConflict {
+  section: string;
+  theirs: SectionAnswers;
+  mine: SectionAnswers;
+  updatedByName: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * Save several sections at once (the API's whole-mapping save, imports, the demo): one revision for all
+ * changed sections. Sections changed by someone else since `baseRevision` are not written and come back
+ * as conflicts (unless `force`); the others are saved. Errors are those of the given sections.
+ */
+export async function saveAnswers(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { baseRevision: number; sections: Record<string, unknown>; force?: boolean },
+): Promise<{ revision: number; errors: FieldError[]; conflicts: SectionConflict[] }> {
+  const view = await getMapping(db, actor, id);
+  if (view.mapping.status === 'submitted') throw new AppError('CONFLICT', 'mapping.locked');
+  if (!view.canEdit) throw new AppError('FORBIDDEN');
+  if (!view.mapping.noticeAcceptedAt) throw new AppError('CONFLICT', 'mapping.noticeFirst');
+  const given = Object.entries(input.sections).map(([key, answers]) => {
+    const section = view.definition.sections.find((s) => s.key === key);
+    if (!section)
+      throw new AppError('VALIDATION', 'VALIDATION', [
+        { field: `sections.${key}`, message: 'validation.invalid' },
+      ]);
+    return { key, mine: normaliseSection(section, answers) };
+  });
+  const scope = editScopeOf(actor);
+  const { revision, conflicts, written } = await db.tx(async (tx) => {
+    const locked = await repo.findMapping(tx, scope, id, true);
+    if (!locked) throw new AppError('NOT_FOUND');
+    if (locked.status === 'submitted') throw new AppError('CONFLICT', 'mapping.locked');
+    const current = new Map((await repo.listSections(tx, id)).map((s) => [s.sectionKey, s]));
+    const conflicts: SectionConflict[] = [];
+    const changed: typeof given = [];
+    for (const g of given) {
+      const cur = current.get(g.key);
+      if (same(cur?.answers ?? {}, g.mine)) continue;
+      if (cur && cur.revision > input.baseRevision && !input.force)
+        conflicts.push({
+          section: g.key,
+          theirs: cur.answers,
+          mine: g.mine,
+          updatedByName: cur.updatedByName,
+          updatedAt: cur.updatedAt,
+        });
+      else changed.push(g);
+    }
+    if (changed.length === 0) return { revision: locked.revision, conflicts, written: changed };
+    const revision = await repo.bumpRevision(tx, id, actor.userId);
+    for (const g of changed) await repo.upsertSection(tx, id, g.key, g.mine, revision, actor.userId);
+    return { revision, conflicts, written: changed };
+  });
+  const merged: SectionAnswers = { ...(await prefillFor(db, actor, view)), ...view.answers };
+  for (const g of written) Object.assign(merged, g.mine);
+  const keys = given.map((g) => g.key);
+  const { errors } = validateAnswers(
+    view.definition,
+    merged,
+    await knownCodes(db, view.definition, merged),
+    keys,
+  );
+  return { revision, errors, conflicts };
+}
+
+// ---------------------------------------------------------------- for the pages (issue 3 HTTP layer)
+
+/**
+ * Every problem of the answers so far, exactly as submitting would report them (fields `q.<question>…`):
+ * for the overview's progress and the section pages' error messages.
+ */
+export async function mappingProblems(db: Db, actor: Actor, view: MappingView): Promise<FieldError[]> {
+  const answers = { ...(await prefillFor(db, actor, view)), ...view.answers };
+  return validateAnswers(view.definition, answers, await knownCodes(db, view.definition, answers)).errors;
+}
+
+/**
+ * Companies to start a mapping for, found by name. Until the companies domain exports its company list,
+ * this finds the companies of the actor's earlier mappings (e.g. to map them again in a new round).
+ */
+export async function companyChoices(
+  db: Db,
+  actor: Actor,
+  q: string,
+): Promise<{ id: string; name: string }[]> {
+  if (!canStartMappings(actor)) throw new AppError('FORBIDDEN');
+  const { items } = await repo.listMappings(db, scopeOf(actor), { q, page: 1, pageSize: 100 });
+  const seen = new Map<string, string>();
+  for (const m of items) if (!seen.has(m.companyId)) seen.set(m.companyId, m.companyName);
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
