@@ -8,13 +8,14 @@ import {
 } from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewInsights, insightsRoutes } from './domains/insights/index.ts';
-import { canViewInstruments, mappingRoutes, mappings } from './domains/mapping/index.ts';
+import { canViewInstruments, mappingMessages, mappingRoutes, mappings } from './domains/mapping/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
 import type { NavItem } from './platform/http/views.tsx';
+import { registerCatalogue } from './platform/i18n/index.ts';
 import { publicRoutes } from './public-pages.tsx';
 
 export const nav: NavItem[] = [
@@ -53,6 +54,8 @@ export function allRoutes(): AnyRoute[] {
 }
 
 export async function createApp(deps: AppDeps, opts: { cookieSecret: string; trustProxy: boolean }) {
+  // Error answers may carry any domain's message keys.
+  registerCatalogue(mappingMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError } from '../errors.ts';
-import { type CommonKey, commonT, type Locale } from '../i18n/index.ts';
+import { anyT, type CommonKey, commonT, isKnownKey, type Locale } from '../i18n/index.ts';
 import { type NavItem, Page } from './views.tsx';
 
 /** RFC 9457 problem document for the API, localised title and field errors. */
 export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale): FastifyReply {
-  const t = commonT(locale);
+  const t = anyT(locale);
   const status = error.status;
+  // A message key of a domain (e.g. `mapping.locked`) says more than the status: it becomes the detail.
+  const detail = error.message !== error.code && isKnownKey(error.message) ? t(error.message) : undefined;
   return reply
     .code(status)
     .type('application/problem+json')
@@ -14,11 +16,12 @@ export function sendProblem(reply: FastifyReply, error: AppError, locale: Locale
       type: `about:blank`,
       title: t(`error.${status}.title` as CommonKey),
       status,
+      ...(detail ? { detail, reason: error.message } : {}),
       code: error.code,
       errors: error.fields.map((f) => ({
         field: f.field,
         code: f.message,
-        message: t(f.message as CommonKey, f.params),
+        message: t(f.message, f.params),
       })),
     });
 }
@@ -32,7 +35,12 @@ export async function renderError(
   const t = commonT(req.locale);
   const status = error.status;
   const title = t(`error.${status}.title` as CommonKey);
-  const body = error.message === 'error.csrf' ? t('error.csrf') : t(`error.${status}.body` as CommonKey);
+  const body =
+    error.message === 'error.csrf'
+      ? t('error.csrf')
+      : error.message !== error.code && isKnownKey(error.message)
+        ? anyT(req.locale)(error.message)
+        : t(`error.${status}.body` as CommonKey);
   const link =
     status === 401 ? { href: '/login', text: t('layout.login') } : { href: '/', text: t('error.back') };
   const content = (

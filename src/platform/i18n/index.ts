@@ -44,6 +44,31 @@ export function translator<K extends string>(messages: Messages<K> | null, local
 
 export const commonT = (locale: Locale): T<CommonKey> => translator(null, locale);
 
+/** Domain catalogues registered at start-up (app.ts), for messages shown outside a domain's own pages. */
+const registered: Messages<string>[] = [];
+export function registerCatalogue(messages: Messages<string>): void {
+  if (!registered.includes(messages)) registered.push(messages);
+}
+
+/**
+ * A translator over every registered catalogue and the common one: for error answers (API problems and
+ * error pages), whose keys may come from any domain (e.g. `mapping.locked`).
+ */
+export function anyT(locale: Locale): T<string> {
+  return (key, params) => {
+    for (const m of registered) {
+      const v = (m[locale] as Record<string, string>)[key];
+      if (v !== undefined) return interpolate(v, params);
+    }
+    return translator(null, locale)(key, params);
+  };
+}
+
+/** Whether any registered catalogue or the common one has the key. */
+export function isKnownKey(key: string): boolean {
+  return key in common.sv || registered.some((m) => key in m.sv);
+}
+
 /** Is this string a key in the given catalogue or the common one? (Field errors carry keys.) */
 export function hasKey(messages: Messages<string> | null, key: string): boolean {
   return key in (messages?.sv ?? {}) || key in common.sv;
