@@ -8,7 +8,13 @@ import {
 } from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewInsights, insightsRoutes } from './domains/insights/index.ts';
-import { canViewInstruments, mappingMessages, mappingRoutes, mappings } from './domains/mapping/index.ts';
+import {
+  canReadOwnRatings,
+  canViewInstruments,
+  mappingMessages,
+  mappingRoutes,
+  mappings,
+} from './domains/mapping/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
@@ -26,6 +32,7 @@ export const nav: NavItem[] = [
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
+  { href: '/my/ratings', label: 'nav.myRatings', visible: canReadOwnRatings },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];
 

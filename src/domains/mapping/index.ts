@@ -50,6 +50,7 @@ export { COMMON_METHOD_KEY, commonMethodV1 } from './instrument/v1.ts';
 export { type MappingKey, messages as mappingMessages } from './messages.ts';
 export { canManageInstruments, canViewInstruments } from './policy.ts';
 export * as mappings from './service/mappings.ts';
+export { canManagePersonRatings, canReadOwnRatings } from './service/person-ratings.ts';
 export {
   copyToDraft,
   ensureCommonInstrument,

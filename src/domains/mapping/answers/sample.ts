@@ -62,6 +62,8 @@ export function sampleAnswers(def: InstrumentDefinition, input: SampleInput): Re
         }
         case 'choice':
           out[q.key] = q.key === 'mblStatus' ? 'noCollectiveAgreement' : pick(q.options ?? []).key;
+          // Consistent with "no collective agreement" above.
+          if (q.key === 'collectiveAgreement') out[q.key] = 'no';
           if (q.key === 'perPersonRatings') out[q.key] = 'aggregateOnly';
           break;
         case 'multiChoice': {
