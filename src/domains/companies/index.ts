@@ -29,5 +29,5 @@ export {
 } from './policy.ts';
 export { linkContactsByEmail, scopeSql as companyScopeSql } from './repo.ts';
 export type { CompanyInput } from './schema.ts';
-export { companyInput } from './schema.ts';
-export { assignCoach, type CompanyDetail, createCompany, getCompany } from './service.ts';
+export { type CompanyListQuery, companyInput, companyListQuery } from './schema.ts';
+export { assignCoach, type CompanyDetail, createCompany, getCompany, listCompanies } from './service.ts';

@@ -169,6 +169,18 @@ describe('starting, the notice and access', () => {
     expect(page.body).toContain(`href="/mappings/${id}/results"`);
   });
 
+  it("the start page finds companies by name within the officer's scope only", async () => {
+    const vaxjoClient = await Client.as(app, db, vaxjo);
+    const found = await vaxjoClient.get(`/mappings/new?q=${encodeURIComponent('Verkstad')}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`company=${vaxjoCompany}`);
+    const ljungbyClient = await Client.as(app, db, ljungby);
+    const none = await ljungbyClient.get(`/mappings/new?q=${encodeURIComponent('Verkstad')}`);
+    expect(none.body).not.toContain(`company=${vaxjoCompany}`);
+    const own = await ljungbyClient.get(`/mappings/new?q=${encodeURIComponent('Lack')}`);
+    expect(own.body).toContain(`company=${ljungbyCompany}`);
+  });
+
   it('a Ljungby officer gets 404 for the Växjö mapping, on pages and in the API', async () => {
     const client = await Client.as(app, db, ljungby);
     expect((await client.get(`/mappings/${id}`)).statusCode).toBe(404);

@@ -6,7 +6,14 @@ import { type Actor, hasRole } from '../../../platform/auth.ts';
 import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/registry.ts';
-import { companyReadScope, getCompany, inviteContact, isEmptyScope } from '../../companies/index.ts';
+import {
+  companyListQuery,
+  companyReadScope,
+  getCompany,
+  inviteContact,
+  isEmptyScope,
+  listCompanies,
+} from '../../companies/index.ts';
 import { conceptNames } from '../../reference/index.ts';
 import { maturityScore } from '../answers/scoring.ts';
 import { normaliseSection, type SectionAnswers } from '../answers/shape.ts';
@@ -638,18 +645,13 @@ export async function mappingProblems(db: Db, actor: Actor, view: MappingView): 
   return validateAnswers(view.definition, answers, await knownCodes(db, view.definition, answers)).errors;
 }
 
-/**
- * Companies to start a mapping for, found by name. Until the companies domain exports its company list,
- * this finds the companies of the actor's earlier mappings (e.g. to map them again in a new round).
- */
+/** Companies in the actor's scope to start a mapping for, found by name (the companies list's search). */
 export async function companyChoices(
   db: Db,
   actor: Actor,
   q: string,
 ): Promise<{ id: string; name: string }[]> {
   if (!canStartMappings(actor)) throw new AppError('FORBIDDEN');
-  const { items } = await repo.listMappings(db, scopeOf(actor), { q, page: 1, pageSize: 100 });
-  const seen = new Map<string, string>();
-  for (const m of items) if (!seen.has(m.companyId)) seen.set(m.companyId, m.companyName);
-  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const { rows } = await listCompanies(db, actor, companyListQuery.parse({ q, pageSize: 50 }));
+  return rows.map((c) => ({ id: c.id, name: c.name }));
 }
