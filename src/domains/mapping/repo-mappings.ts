@@ -88,6 +88,23 @@ export async function findMapping(
   return rows[0] ?? null;
 }
 
+/** As `findMapping` with the read scope, plus whether the company is also within the edit scope. */
+export async function findMappingForView(
+  db: Db,
+  scope: CompanyScope,
+  editScope: CompanyScope,
+  id: string,
+): Promise<(MappingRow & { editable: boolean }) | null> {
+  const params: SqlParam[] = [id];
+  const where = companyScopeSql(scope, params, 'c');
+  const editable = companyScopeSql(editScope, params, 'c');
+  const rows = await db.query<MappingRow & { editable: boolean }>(
+    `SELECT ${MAPPING}, ${editable} AS editable ${FROM} WHERE m.id = $1 AND ${where}`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
 export async function findByCompanyRound(db: Db, companyId: string, roundId: string): Promise<string | null> {
   const rows = await db.query<{ id: string }>(
     'SELECT id FROM mappings WHERE company_id = $1 AND round_id = $2',

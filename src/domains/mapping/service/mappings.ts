@@ -258,9 +258,9 @@ async function definitionOf(db: Db, instrumentId: string): Promise<InstrumentDef
 }
 
 export async function getMapping(db: Db, actor: Actor, id: string): Promise<MappingView> {
-  const mapping = await repo.findMapping(db, scopeOf(actor), id);
-  if (!mapping) throw new AppError('NOT_FOUND');
-  const editable = (await repo.findMapping(db, editScopeOf(actor), id)) !== null;
+  const found = await repo.findMappingForView(db, scopeOf(actor), editScopeOf(actor), id);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { editable, ...mapping } = found;
   const [round, definition, sections] = await Promise.all([
     repo.findRound(db, mapping.roundId),
     definitionOf(db, mapping.instrumentId),
