@@ -9,6 +9,7 @@ const messages = defineMessages(
     'a11y.report': 'Rapportera brister',
     'a11y.reportBody':
       'Om du upptäcker något som inte fungerar, kontakta regionens projektledning. Du kan också anmäla till Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet.',
+    'statistics.link': 'Öppen statistik om kompetensbehoven i länet',
   },
   {
     'a11y.title': 'Accessibility statement',
@@ -17,6 +18,7 @@ const messages = defineMessages(
     'a11y.report': 'Report a problem',
     'a11y.reportBody':
       "If you find something that does not work, contact the region's project management. You may also report it to the Agency for Digital Government (Digg), the supervisory authority.",
+    'statistics.link': 'Open statistics on competence needs in the county',
   },
 );
 
@@ -42,6 +44,11 @@ export const publicRoutes: AnyRoute[] = [
           </h2>
           <p class="ds-paragraph" safe>
             {t('a11y.reportBody')}
+          </p>
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/statistik" safe>
+              {t('statistics.link')}
+            </a>
           </p>
         </>,
       );

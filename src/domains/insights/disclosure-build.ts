@@ -145,3 +145,44 @@ export function validateRules(rules: DisclosureRules): void {
   }
   if (!(rules.dominance > 0 && rules.dominance <= 1)) throw new RangeError('dominance must be in (0, 1]');
 }
+
+/** Pre-aggregated statistics of one cell at any level (leaf, group or total on each axis). */
+export interface CellStats {
+  readonly row: AxisRef;
+  readonly col: AxisRef;
+  /** People in the cell. */
+  readonly people: number;
+  /** Distinct contributing companies (with more than 0 people). */
+  readonly companies: number;
+  /** The largest single company's people in the cell. */
+  readonly largest: number;
+}
+
+/**
+ * Like `buildCells`, but from statistics the database already computed for every (row node × column
+ * node) cell. Cells missing from `stats` are zero cells.
+ */
+export function buildCellsFromStats(options: {
+  readonly stats: readonly CellStats[];
+  readonly rowAxis: Axis;
+  readonly colAxis: Axis;
+  readonly rules: DisclosureRules;
+}): Map<string, MutableCell> {
+  const { stats, rowAxis, colAxis, rules } = options;
+  const byKey = new Map(stats.map((s) => [cellKey(s.row, s.col), s]));
+  const cells = new Map<string, MutableCell>();
+  for (const row of rowAxis.nodes) {
+    for (const col of colAxis.nodes) {
+      const key = cellKey(row, col);
+      const s = byKey.get(key);
+      const value = s?.people ?? 0;
+      const companies = value === 0 ? 0 : (s?.companies ?? 0);
+      const largest = value === 0 ? 0 : (s?.largest ?? 0);
+      const reasons = value === 0 ? [] : primaryReasons({ value, companies, largest }, rules);
+      const status = value === 0 ? 'zero' : reasons.length > 0 ? 'primary' : 'shown';
+      const largestShare = value === 0 ? 0 : largest / value;
+      cells.set(key, { key, row, col, value, companies, largestShare, status, reasons });
+    }
+  }
+  return cells;
+}

@@ -4,7 +4,9 @@
 import {
   buildAxis,
   buildCells,
+  buildCellsFromStats,
   buildEquations,
+  type CellStats,
   type MutableCell,
   validateContributions,
   validateRules,
@@ -170,4 +172,63 @@ export function contributionsFromCells(cells: readonly AggregatedCell[]): Contri
   return cells.flatMap((c) =>
     c.contributions.map((p) => ({ row: c.row, col: c.col, companyId: p.companyId, people: p.people })),
   );
+}
+
+/**
+ * Like `suppressTable`, but from statistics pre-aggregated for every cell at every level (the database
+ * does the grouping: per cell the people, the distinct companies and the largest company's people).
+ * `rows` / `cols` default to the leaf codes in the statistics; parents as in `suppressTable`.
+ */
+export function suppressAggregates(
+  stats: readonly CellStats[],
+  options: SuppressTableOptions = {},
+): SuppressedTable {
+  const rules: DisclosureRules = {
+    minCompanies: options.minCompanies ?? DEFAULT_RULES.minCompanies,
+    minPeople: options.minPeople ?? DEFAULT_RULES.minPeople,
+    dominance: options.dominance ?? DEFAULT_RULES.dominance,
+  };
+  validateRules(rules);
+  for (const s of stats) {
+    if (![s.people, s.companies, s.largest].every((v) => Number.isSafeInteger(v) && v >= 0))
+      throw new RangeError('cell statistics must be non-negative integers');
+  }
+  const margins = options.margins ?? true;
+  const leafCodes = (axis: 'row' | 'col') =>
+    stats
+      .map((s) => s[axis])
+      .filter((ref) => ref.level === 'leaf')
+      .map((ref) => ref.code);
+  const rowAxis = buildAxis({
+    name: 'row',
+    dataCodes: leafCodes('row'),
+    declared: options.rows,
+    parents: options.rowParents,
+    margins,
+  });
+  const colAxis = buildAxis({
+    name: 'col',
+    dataCodes: leafCodes('col'),
+    declared: options.cols,
+    parents: options.colParents,
+    margins,
+  });
+  const cells = buildCellsFromStats({ stats, rowAxis, colAxis, rules });
+  const equations = buildEquations(rowAxis, colAxis);
+  const table: SuppressedTable = {
+    rules,
+    rows: rowAxis.leaves,
+    cols: colAxis.leaves,
+    rowGroups: rowAxis.groups,
+    colGroups: colAxis.groups,
+    cells,
+    equations,
+  };
+  const linesOf = new Map<string, Equation[]>();
+  for (const equation of equations) {
+    for (const key of members(equation)) linesOf.set(key, [...(linesOf.get(key) ?? []), equation]);
+  }
+  const order = new Map([...cells.keys()].map((key, i) => [key, i]));
+  complementarySuppression({ table, cells, order, linesOf });
+  return table;
 }

@@ -1,6 +1,7 @@
 // The insights domain's public API: the only file other domains import.
 
-export { contributionsFromCells, publish, suppressTable } from './disclosure.ts';
+export { contributionsFromCells, publish, suppressAggregates, suppressTable } from './disclosure.ts';
+export type { CellStats } from './disclosure-build.ts';
 export { derivableCells } from './disclosure-derivable.ts';
 export {
   type AggregatedCell,
