@@ -7,7 +7,7 @@ import {
   startPage,
 } from './domains/accounts/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
-import { canViewInsights, insightsRoutes } from './domains/insights/index.ts';
+import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import {
   canReadOwnRatings,
   canViewInstruments,
@@ -63,6 +63,7 @@ export function allRoutes(): AnyRoute[] {
 export async function createApp(deps: AppDeps, opts: { cookieSecret: string; trustProxy: boolean }) {
   // Error answers may carry any domain's message keys.
   registerCatalogue(mappingMessages);
+  registerCatalogue(insightsMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

@@ -27,6 +27,7 @@ import {
   sniWeights,
   weighted,
 } from './generate.ts';
+import { seedInsightsDemo } from './seed-insights.ts';
 import { seedMappingsDemo } from './seed-mappings.ts';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
@@ -128,7 +129,8 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   for (let i = 0; i < 12; i++) {
     await assignCoach(db, asAdmin, companyIds[i], i % 3 === 2 ? coach2 : coachId, [coachId, coach2]);
   }
-  await seedMappingsDemo(db, admin, companyIds, r);
+  const rounds = await seedMappingsDemo(db, admin, companyIds, r);
+  await seedInsightsDemo(db, regionId, [rounds.start, rounds.followUp]);
   return true;
 }
 

@@ -13,6 +13,8 @@ const sessionMessages = defineMessages(
     'login.rateLimited': 'För många misslyckade försök. Vänta en minut och försök igen.',
     'login.forgot': 'Glömt lösenordet?',
     'home.title': 'Välkommen till Kompetensnavet',
+    'home.statsTitle': 'Öppen statistik',
+    'home.statsLink': 'Kompetensbehov i länet – en sammanställning för alla',
     'home.intro':
       'Kompetensnavet samlar regionens arbete med kompetensförsörjning i små och medelstora företag: kartläggning, coachning, utbildning och uppföljning.',
     'account.title': 'Mitt konto',
@@ -36,6 +38,8 @@ const sessionMessages = defineMessages(
     'login.rateLimited': 'Too many failed attempts. Wait a minute and try again.',
     'login.forgot': 'Forgot your password?',
     'home.title': 'Welcome to Kompetensnavet',
+    'home.statsTitle': 'Open statistics',
+    'home.statsLink': 'Competence needs in the county – a summary for everyone',
     'home.intro':
       "Kompetensnavet brings together the region's work on competence supply in small and medium-sized companies: mapping, coaching, training and follow-up.",
     'account.title': 'My account',

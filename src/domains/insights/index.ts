@@ -24,5 +24,6 @@ export {
   type TableCell,
   TOTAL,
 } from './disclosure-types.ts';
+export { messages as insightsMessages } from './messages.ts';
 export { canViewInsights } from './policy.ts';
 export { insightsRoutes } from './routes.tsx';

@@ -75,6 +75,14 @@ export function HomeView(props: { t: T<string> }): JSX.Element {
           {props.t('layout.login')}
         </a>
       </p>
+      <h2 class="ds-heading" data-size="sm" safe>
+        {props.t('home.statsTitle')}
+      </h2>
+      <p class="ds-paragraph">
+        <a class="ds-link" href="/statistik" safe>
+          {props.t('home.statsLink')}
+        </a>
+      </p>
     </>
   );
 }
