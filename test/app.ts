@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../src/app.ts';
-import { hashPassword, insertMembership, insertUser } from '../src/domains/accounts/index.ts';
+import { actorForUser, hashPassword, insertMembership, insertUser } from '../src/domains/accounts/index.ts';
 import { ensureRegion, findMunicipalityOrganisation } from '../src/domains/organisations/index.ts';
-import type { Role } from '../src/platform/auth.ts';
+import type { Actor, Role } from '../src/platform/auth.ts';
 import { newToken } from '../src/platform/auth.ts';
 import type { Db } from '../src/platform/db.ts';
 import { parseEnv } from '../src/platform/env.ts';
+import { AppError } from '../src/platform/errors.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMailer, type Mailer } from '../src/platform/mail.ts';
 
@@ -152,4 +153,22 @@ export async function apiToken(db: Db, userId: string): Promise<string> {
     [randomUUID(), userId, hash, token.slice(0, 6)],
   );
   return token;
+}
+
+/** The service-level actor of a test user (as a session would give it). */
+export async function actorOf(db: Db, userId: string): Promise<Actor> {
+  const actor = await actorForUser(db, userId, 'session');
+  if (!actor) throw new Error('no actor');
+  return actor;
+}
+
+/** The AppError a promise rejects with (fails the test when it resolves or throws something else). */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError');
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, type TestUser } from '../../../test/app.ts';
+import { actorOf, failure, makeUser, type TestUser } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import { makeCompany } from '../../../test/factories.ts';
 import { auditTrail } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
-import { actorForUser } from '../accounts/index.ts';
 import { searchCompetences } from '../reference/index.ts';
 import { ensureCommonInstrument, mappings, sampleAnswers } from './index.ts';
 
@@ -21,21 +19,7 @@ let ljungbyCompany: string;
 let vaxjoCompany: string;
 let competenceIds: string[];
 
-async function actor(userId: string): Promise<Actor> {
-  const a = await actorForUser(db, userId, 'session');
-  if (!a) throw new Error('no actor');
-  return a;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = (userId: string): Promise<Actor> => actorOf(db, userId);
 
 const roles = [
   { title: 'Svetsare', ssyk: '7212', women: 1, men: 4 },

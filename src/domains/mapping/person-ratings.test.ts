@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
+import { actorOf, apiToken, Client, failure, makeUser, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import { makeCompany } from '../../../test/factories.ts';
 import { auditTrail } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
-import { actorForUser } from '../accounts/index.ts';
 import { assignCoach } from '../companies/index.ts';
 import { searchCompetences } from '../reference/index.ts';
 import type { RawRow } from './answers/shape.ts';
@@ -32,21 +30,7 @@ const COMMENT = 'Jag har gått en kurs i svetsning sedan dess.';
 let anna: string;
 let bo: string;
 
-async function actor(userId: string): Promise<Actor> {
-  const x = await actorForUser(db, userId, 'session');
-  if (!x) throw new Error('no actor');
-  return x;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = (userId: string): Promise<Actor> => actorOf(db, userId);
 
 async function setIndividual(answers: Record<string, string>) {
   const view = await mappings.getMapping(db, a.admin as Actor, mappingId);

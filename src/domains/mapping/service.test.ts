@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser } from '../../../test/app.ts';
+import { actorOf, failure, makeUser } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import { auditTrail } from '../../platform/audit.ts';
 import type { Actor } from '../../platform/auth.ts';
 import { type Db, pgCode } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
-import { actorForUser } from '../accounts/index.ts';
 import {
   commonMethodV1,
   compareCore,
@@ -23,21 +21,7 @@ let officer: Actor;
 let otherAdmin: Actor;
 let nationalId: string;
 
-async function actor(userId: string): Promise<Actor> {
-  const a = await actorForUser(db, userId, 'session');
-  if (!a) throw new Error('no actor');
-  return a;
-}
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
+const actor = (userId: string): Promise<Actor> => actorOf(db, userId);
 
 async function dbError(p: Promise<unknown>): Promise<string | undefined> {
   try {
