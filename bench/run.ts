@@ -1,14 +1,21 @@
-// npm run bench -- [--sizes 1000,100000] [--duration 10] [--connections 10]
+// npm run bench -- [--suite list|rollup] [--sizes 1000,100000] [--duration 10] [--connections 10]
 // PGlite in a temporary directory by default; with DATABASE_URL, a throw-away database on that server.
+// --suite rollup: the county roll-up of mapping needs against its SQL floor, and picker search
+// (sizes default 100,10000,300000; --repeats sequential timings per endpoint and of the floor).
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
 import { formatTable } from './report.ts';
+import { formatRollupTable, runRollupBench } from './rollup.ts';
 
-const USAGE = 'Usage: npm run bench -- [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S]';
+const USAGE =
+  'Usage: npm run bench -- [--suite list|rollup] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers]';
 
 const argConfig = {
   options: {
-    sizes: { type: 'string', default: '1000,100000' },
+    suite: { type: 'string', default: 'list' },
+    sizes: { type: 'string' },
+    repeats: { type: 'string', default: '50' },
+    'no-pickers': { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     seed: { type: 'string' },
@@ -42,8 +49,10 @@ process.once('SIGINT', () => {
   controller.abort();
 });
 
+if (values.suite !== 'list' && values.suite !== 'rollup') fail('--suite must be list or rollup.');
+const sizes = values.sizes ?? (values.suite === 'rollup' ? '100,10000,300000' : '1000,100000');
 const options = {
-  sizes: values.sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
+  sizes: sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
   duration: positiveInt(values.duration, 'duration', 600),
   connections: positiveInt(values.connections, 'connections', 1000),
   seed: values.seed === undefined ? undefined : positiveInt(values.seed, 'seed', 2 ** 32 - 1),
@@ -52,8 +61,17 @@ const options = {
   log: (line: string) => process.stdout.write(`${line}\n`),
 };
 try {
-  const { result, file } = await runBench(options);
-  process.stdout.write(`\n${formatTable(result)}\n\nWritten to ${file}\n`);
+  if (values.suite === 'rollup') {
+    const { result, file } = await runRollupBench({
+      ...options,
+      repeats: positiveInt(values.repeats, 'repeats', 10_000),
+      pickers: !values['no-pickers'],
+    });
+    process.stdout.write(`\n${formatRollupTable(result)}\n\nWritten to ${file}\n`);
+  } else {
+    const { result, file } = await runBench(options);
+    process.stdout.write(`\n${formatTable(result)}\n\nWritten to ${file}\n`);
+  }
 } catch (err) {
   if (controller.signal.aborted) {
     process.stderr.write('Benchmark stopped; its database and temporary files are removed.\n');

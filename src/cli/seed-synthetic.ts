@@ -1,13 +1,15 @@
-// npm run seed:synthetic -- --companies N [--seed S] [--county 07]
-// Adds N synthetic companies to the configured database (DATABASE_URL, or PGlite in DATA_DIR).
+// npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings]
+// Adds N synthetic companies to the configured database (DATABASE_URL, or PGlite in DATA_DIR); with
+// --mappings, also a submitted mapping (~20 needs) for every synthetic company of the region without one.
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from '../bootstrap.ts';
 import { DEFAULT_SEED, seedSynthetic } from '../demo/synthetic.ts';
+import { seedSyntheticMappings } from '../demo/synthetic-mappings.ts';
 import { countCompanies } from '../domains/companies/index.ts';
 import { DataDirLockedError } from '../platform/db.ts';
 import { loadEnvOrExit } from '../platform/env.ts';
 
-const USAGE = 'Usage: npm run seed:synthetic -- --companies N [--seed S] [--county 07]';
+const USAGE = 'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -15,7 +17,12 @@ function fail(message: string): never {
 }
 
 const argConfig = {
-  options: { companies: { type: 'string' }, seed: { type: 'string' }, county: { type: 'string' } },
+  options: {
+    companies: { type: 'string' },
+    seed: { type: 'string' },
+    county: { type: 'string' },
+    mappings: { type: 'boolean', default: false },
+  },
 } as const;
 
 function options() {
@@ -25,14 +32,16 @@ function options() {
   } catch (err) {
     fail((err as Error).message);
   }
-  const { companies, seed, county } = values;
-  if (!companies || !/^\d+$/.test(companies) || Number(companies) < 1)
+  const { companies, seed, county, mappings } = values;
+  if (companies === undefined && !mappings) fail('Give --companies N, --mappings or both.');
+  if (companies !== undefined && (!/^\d+$/.test(companies) || Number(companies) < 1))
     fail('--companies must be a positive whole number.');
   if (seed !== undefined && !/^\d+$/.test(seed)) fail('--seed must be a whole number.');
   if (county !== undefined && !/^\d{2}$/.test(county))
     fail('--county must be a two-digit county code such as 07.');
   return {
-    companies: Number(companies),
+    companies: companies === undefined ? 0 : Number(companies),
+    mappings: mappings === true,
     seed: seed === undefined ? DEFAULT_SEED : Number(seed) >>> 0,
     county: county ?? '07',
   };
@@ -48,8 +57,20 @@ try {
   throw err;
 }
 const { db, lock, where } = opened;
-try {
-  await prepareDatabase(db);
+
+/** Prints "done / total (s)" at most once a second, and at the end. */
+function progress(unit: string) {
+  const started = performance.now();
+  let lastReport = 0;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    if (done < total && now - lastReport < 1000) return;
+    lastReport = now;
+    process.stdout.write(`  ${done} / ${total}${unit} (${((now - started) / 1000).toFixed(1)} s)\n`);
+  };
+}
+
+async function addCompanies(): Promise<void> {
   process.stdout.write(
     `${where}: adding ${opts.companies} synthetic companies (county ${opts.county}, seed ${opts.seed})\n`,
   );
@@ -57,24 +78,43 @@ try {
     process.stdout.write(
       'Workplaces are spread evenly over the municipalities (population weights exist for Kronoberg only).\n',
     );
-  const started = performance.now();
-  let lastReport = 0;
   const result = await seedSynthetic(db, {
-    ...opts,
-    onProgress: (done, total) => {
-      const now = performance.now();
-      if (done < total && now - lastReport < 1000) return;
-      lastReport = now;
-      process.stdout.write(`  ${done} / ${total} (${((now - started) / 1000).toFixed(1)} s)\n`);
-    },
+    companies: opts.companies,
+    seed: opts.seed,
+    county: opts.county,
+    onProgress: progress(''),
   });
   const total = await countCompanies(db);
   process.stdout.write(
     `Added ${result.inserted} companies (organisationsnummer serials ${result.firstSerial}–${result.lastSerial}) in ${(result.ms / 1000).toFixed(1)} s, VACUUM (ANALYZE) included; ${total} companies in the database.\n`,
   );
+}
+
+async function addMappings(): Promise<void> {
+  process.stdout.write(
+    `${where}: adding a submitted mapping (round synthetic-start, ~20 needs each) for every synthetic company of county ${opts.county} without one (seed ${opts.seed})\n`,
+  );
+  if (db.kind === 'pglite')
+    process.stdout.write(
+      'PGlite: about 80 companies a second (10 000 in about 2 minutes); for 100 000 and more use PostgreSQL (DATABASE_URL).\n',
+    );
+  const result = await seedSyntheticMappings(db, {
+    seed: opts.seed,
+    county: opts.county,
+    onProgress: progress(' mappings'),
+  });
+  process.stdout.write(
+    `Added ${result.mappings} submitted mappings with ${result.needs} needs in ${(result.ms / 1000).toFixed(1)} s, ANALYZE included.\n`,
+  );
+}
+
+try {
+  await prepareDatabase(db);
+  if (opts.companies > 0) await addCompanies();
+  if (opts.mappings) await addMappings();
 } catch (err) {
   // Batches already committed stay (one transaction each); a new run continues after them.
-  process.stderr.write(`Could not add synthetic companies: ${(err as Error).message}\n`);
+  process.stderr.write(`Could not add synthetic data: ${(err as Error).message}\n`);
   process.exitCode = 1;
 } finally {
   await db.close();

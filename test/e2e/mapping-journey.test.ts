@@ -63,17 +63,42 @@ async function next(page: Page, label: string): Promise<void> {
   ]);
 }
 
+/** Companies of Ljungby counted in the roll-up of the mapping's round (submitted mappings with needs). */
+async function ljungbyCompaniesInRollUp(roundKey: string): Promise<number> {
+  const rows = await e2e.db.query<{ n: number }>(
+    `SELECT count(DISTINCT n.company_id)::int AS n FROM mapping_needs n JOIN mapping_rounds r ON r.id = n.round_id
+      WHERE r.key = $1 AND n.municipality_code = '0781'`,
+    [roundKey],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 /**
- * COUNTY ROLL-UP STEP: the county roll-up part of the journey is added here once the insights pages
- * exist; it is called at the end of the journey with the submitted mapping and its company.
+ * The county roll-up shows the submitted mapping: the region admin (who sees unsuppressed numbers) finds
+ * one more Ljungby company in the round than before the journey.
  */
-async function countyRollUpStep(_page: Page, _mapping: { id: string; companyName: string }): Promise<void> {
-  // Intentionally empty until the insights pages exist (issue: county roll-up).
+async function countyRollUpStep(mapping: { id: string }, before: number): Promise<void> {
+  const round = await e2e.db.query<{ id: string; key: string }>(
+    'SELECT r.id, r.key FROM mappings m JOIN mapping_rounds r ON r.id = m.round_id WHERE m.id = $1',
+    [mapping.id],
+  );
+  const { id: roundId, key } = round[0] as { id: string; key: string };
+  expect(await ljungbyCompaniesInRollUp(key)).toBe(before + 1);
+  const { page } = await e2e.newPage();
+  await login(page, 'region.admin@example.org');
+  await page.goto(`/insights/needs?rows=municipality&cols=all&measure=companies&round=${roundId}`);
+  await check(page, 'county-roll-up');
+  const row = page
+    .getByTestId('rollup-table')
+    .getByRole('row', { name: /Ljungby/ })
+    .first();
+  expect(await row.textContent()).toContain(String(before + 1));
 }
 
 describe('doing a mapping in the browser', () => {
   test('start, notice, pickers, close mid-way, resume, finish and submit', async () => {
     const company = await companyToMap();
+    const rollUpBefore = await ljungbyCompaniesInRollUp('uppfoljning-2027');
 
     // ---------------------------------------------------------------- first sitting
     const first = await e2e.newPage();
@@ -214,6 +239,6 @@ describe('doing a mapping in the browser', () => {
     await expect.poll(() => again.getByTestId('submitted-notice').isVisible()).toBe(true);
     expect(await again.getByTestId('mapping-status').textContent()).toBe('Inskickad');
     await check(again, 'overview-submitted');
-    await countyRollUpStep(again, { id: mappingId, companyName: company.name });
+    await countyRollUpStep({ id: mappingId }, rollUpBefore);
   });
 });

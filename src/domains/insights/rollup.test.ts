@@ -5,7 +5,7 @@ import { testDb } from '../../../test/db.ts';
 import type { Actor } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { actorForUser } from '../accounts/index.ts';
-import { ensureCommonInstrument, mappings } from '../mapping/index.ts';
+import { ensureCommonInstrument, mappings, sampleAnswers } from '../mapping/index.ts';
 import type { Dim } from './dims.ts';
 import { suppressTable } from './disclosure.ts';
 import { derivableCells } from './disclosure-derivable.ts';
@@ -20,6 +20,7 @@ import {
   type TableCell,
   TOTAL,
 } from './disclosure-types.ts';
+import { type RollupSpec, rollupStats, type StatsRow } from './repo.ts';
 import { type Audience, audienceOf, type RollupQuery, rollup } from './service/rollup.ts';
 import { seedRollupData } from './test-support.ts';
 
@@ -496,5 +497,74 @@ describe('coverage', () => {
       );
       expect(refused.statusCode).toBe(404);
     }
+  });
+});
+
+describe('the pre-aggregated cells', () => {
+  const sort = (rows: StatsRow[]) =>
+    rows
+      .map((r) => ({
+        ...r,
+        companies: Number(r.companies),
+        people: Number(r.people),
+        largest: Number(r.largest),
+      }))
+      .map((r) =>
+        JSON.stringify([
+          r.rowLevel,
+          r.colLevel,
+          r.rl,
+          r.rp,
+          r.cl,
+          r.cp,
+          r.companies,
+          r.people,
+          r.largest,
+          Number(r.women),
+          Number(r.men),
+          Number(r.needs),
+        ]),
+      )
+      .sort();
+
+  it('give exactly the raw computation for company-level tables, margins and splits included', async () => {
+    const specs: RollupSpec[] = [
+      { rows: { dim: 'municipality', withParent: false }, cols: { dim: 'sniSection', withParent: false } },
+      { rows: { dim: 'sniDivision', withParent: true }, cols: { dim: 'municipality', withParent: false } },
+      {
+        rows: { dim: 'municipality', withParent: false, splitMunicipality: '0781' },
+        cols: { dim: 'all', withParent: false },
+      },
+    ].map((axes) => ({ source: 'needs', regionId, roundId, filters: [], ...axes }) as RollupSpec);
+    specs.push({ ...(specs[0] as RollupSpec), filters: [{ dim: 'sniSection', value: 'C' }] });
+    for (const spec of specs) {
+      const cells = await rollupStats(db, spec);
+      expect(cells.length).toBeGreaterThan(5);
+      expect(sort(cells)).toEqual(sort(await rollupStats(db, { ...spec, raw: true })));
+    }
+  });
+
+  it('follow submissions and reopenings through the mapping service', async () => {
+    const admin = await actorOf('admin');
+    const table = {
+      rows: { dim: 'municipality', withParent: false },
+      cols: { dim: 'all', withParent: false },
+    } as const;
+    const spec: RollupSpec = { source: 'needs', regionId, roundId, filters: [], ...table };
+    const company = notMapped[0] as string;
+    const { id } = await mappings.startMapping(db, admin, { companyId: company, roundId });
+    await mappings.acceptNotice(db, admin, id, []);
+    const view = await mappings.getMapping(db, admin, id);
+    const sections = sampleAnswers(view.definition, {
+      roles: [{ title: 'Svetsare', ssyk: '7212', women: 1, men: 3 }],
+      competenceIds: (
+        await db.query<{ id: string }>('SELECT concept_id AS id FROM ref_competences LIMIT 3')
+      ).map((r) => r.id),
+    });
+    await mappings.saveAnswers(db, admin, id, { baseRevision: view.mapping.revision, sections });
+    await mappings.submitMapping(db, admin, id);
+    expect(sort(await rollupStats(db, spec))).toEqual(sort(await rollupStats(db, { ...spec, raw: true })));
+    await mappings.reopenMapping(db, admin, id, 'Kontroll av sammanställningen');
+    expect(sort(await rollupStats(db, spec))).toEqual(sort(await rollupStats(db, { ...spec, raw: true })));
   });
 });

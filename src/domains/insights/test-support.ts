@@ -1,8 +1,10 @@
 // Realistic roll-up data for tests (integration and browser): companies in several municipalities and
 // industries, many small cells, a few dominant companies, written straight into the mapping tables
 // (one statement per table).
+
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db.ts';
+import { mappings } from '../mapping/index.ts';
 
 export const MUNICIPALITIES = ['0760', '0761', '0763', '0764', '0765', '0767', '0780', '0781'];
 
@@ -162,5 +164,8 @@ export async function seedRollupData(
   await insertRows(db, 'mappings', maps);
   await insertRows(db, 'mapping_needs', needs);
   await insertRows(db, 'mapping_recruitments', recruitments);
+  // Written straight into the result tables, so the roll-up's pre-aggregated cells are rebuilt as a bulk
+  // load would.
+  await mappings.rebuildRollupCells(db, opts.roundId);
   return { companyIds, notMapped };
 }

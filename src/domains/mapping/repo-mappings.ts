@@ -440,15 +440,29 @@ export async function writeSubmission(db: Db, s: SubmissionFacts): Promise<void>
      WHERE id = $1`,
     [m, s.userId, s.maturityScore, s.municipalityCode, s.sniCode],
   );
+  await refreshRollupCell(db, {
+    roundId: s.roundId,
+    regionId: s.regionId,
+    municipalityCode: s.municipalityCode,
+    sniCode: s.sniCode,
+  });
 }
 
 export async function reopen(db: Db, mappingId: string, userId: string): Promise<void> {
   await deleteResults(db, mappingId);
-  await db.query(
+  const cell = await db.query<{
+    roundId: string;
+    regionId: string;
+    municipalityCode: string | null;
+    sniCode: string | null;
+  }>(
     `UPDATE mappings SET status = 'in_progress', submitted_at = NULL, submitted_by = NULL, maturity_score = NULL,
-       revision = revision + 1, updated_at = now(), updated_by = $2 WHERE id = $1`,
+       revision = revision + 1, updated_at = now(), updated_by = $2 WHERE id = $1
+     RETURNING round_id AS "roundId", region_id AS "regionId", municipality_code AS "municipalityCode",
+       sni_code AS "sniCode"`,
     [mappingId, userId],
   );
+  if (cell[0]) await refreshRollupCell(db, cell[0]);
 }
 
 /** The instrument new mappings of a region use: the highest published version, the region's own or national. */
@@ -468,4 +482,45 @@ export async function instrumentDefinitionOf(db: Db, id: string): Promise<unknow
     [id],
   );
   return rows[0]?.definition ?? null;
+}
+
+const CELL_AGGREGATE = `
+  SELECT round_id, region_id, municipality_code, sni_code, count(*)::int, sum(p), max(p), sum(w), sum(m), sum(k)
+    FROM (SELECT round_id, region_id, municipality_code, sni_code, company_id,
+                 sum(women + men) AS p, sum(women) AS w, sum(men) AS m, count(*) AS k
+            FROM mapping_needs
+           WHERE women + men > 0 AND %WHERE%
+           GROUP BY round_id, region_id, municipality_code, sni_code, company_id) per_company
+   GROUP BY round_id, region_id, municipality_code, sni_code`;
+
+/** Recompute the pre-aggregated roll-up cell of (round, municipality, SNI code); under a row lock. */
+export async function refreshRollupCell(
+  db: Db,
+  cell: { roundId: string; regionId: string; municipalityCode: string | null; sniCode: string | null },
+): Promise<void> {
+  const key = [cell.roundId, cell.municipalityCode ?? '', cell.sniCode ?? ''];
+  const match = `round_id = $1 AND coalesce(municipality_code, '') = $2 AND coalesce(sni_code, '') = $3`;
+  // Lock the cell (created empty if new) so that concurrent submissions to it recompute one after another.
+  await db.query(
+    `INSERT INTO mapping_rollup_cells (round_id, region_id, municipality_code, sni_code, companies, people, largest, women, men, needs)
+     VALUES ($1, $2, $3, $4, 0, 0, 0, 0, 0, 0) ON CONFLICT DO NOTHING`,
+    [cell.roundId, cell.regionId, cell.municipalityCode, cell.sniCode],
+  );
+  await db.query(`SELECT 1 FROM mapping_rollup_cells WHERE ${match} FOR UPDATE`, key);
+  await db.query(`DELETE FROM mapping_rollup_cells WHERE ${match}`, key);
+  await db.query(
+    `INSERT INTO mapping_rollup_cells (round_id, region_id, municipality_code, sni_code, companies, people, largest, women, men, needs)
+     ${CELL_AGGREGATE.replace('%WHERE%', match)}`,
+    key,
+  );
+}
+
+/** Rebuild every pre-aggregated roll-up cell of a round (after bulk loads; also a repair). */
+export async function refreshRollupCells(db: Db, roundId: string): Promise<void> {
+  await db.query('DELETE FROM mapping_rollup_cells WHERE round_id = $1', [roundId]);
+  await db.query(
+    `INSERT INTO mapping_rollup_cells (round_id, region_id, municipality_code, sni_code, companies, people, largest, women, men, needs)
+     ${CELL_AGGREGATE.replace('%WHERE%', 'round_id = $1')}`,
+    [roundId],
+  );
 }

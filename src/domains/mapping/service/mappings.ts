@@ -655,3 +655,11 @@ export async function companyChoices(
   const { rows } = await listCompanies(db, actor, companyListQuery.parse({ q, pageSize: 50 }));
   return rows.map((c) => ({ id: c.id, name: c.name }));
 }
+
+/**
+ * Rebuild the pre-aggregated roll-up cells of a round from the submitted needs: for bulk loads that write
+ * the result tables directly (synthetic data), and as a repair. No actor: for commands, not requests.
+ */
+export async function rebuildRollupCells(db: Db, roundId: string): Promise<void> {
+  await db.tx((tx) => repo.refreshRollupCells(tx, roundId));
+}
