@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../../platform/http/registry.ts';
 import { instrumentRoutes } from './routes/instruments.tsx';
 import { mappingPageRoutes } from './routes/mappings.tsx';
+import { noteRoutes } from './routes/notes.tsx';
 import { ratingRoutes } from './routes/ratings.tsx';
 import { resultRoutes } from './routes/results.tsx';
 
@@ -9,6 +10,7 @@ export const mappingRoutes: AnyRoute[] = [
   ...instrumentRoutes,
   ...resultRoutes,
   ...ratingRoutes,
+  ...noteRoutes,
   ...mappingPageRoutes,
 ];
 export { type SampleInput, type SampleRole, sampleAnswers } from './answers/sample.ts';

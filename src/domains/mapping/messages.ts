@@ -1,6 +1,7 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
 import { instrumentsMessages } from './messages/instruments.ts';
 import { mappingMessages } from './messages/mapping.ts';
+import { notesMessages } from './messages/notes.ts';
 import { ratingsMessages } from './messages/ratings.ts';
 import { resultsMessages } from './messages/results.ts';
 
@@ -56,6 +57,7 @@ export const messages = defineMessages(
     ...mappingMessages.sv,
     ...resultsMessages.sv,
     ...ratingsMessages.sv,
+    ...notesMessages.sv,
   },
   {
     ...base.en,
@@ -63,6 +65,7 @@ export const messages = defineMessages(
     ...mappingMessages.en,
     ...resultsMessages.en,
     ...ratingsMessages.en,
+    ...notesMessages.en,
   },
 );
 

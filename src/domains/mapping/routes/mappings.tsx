@@ -11,6 +11,7 @@ import { mappingApiRoutes } from '../api-mappings.ts';
 import { allQuestions } from '../instrument/schema.ts';
 import { type MappingKey, messages } from '../messages.ts';
 import * as mappings from '../service/mappings.ts';
+import { canReadNotes } from '../service/notes.ts';
 import { MappingListView, roundName } from '../views/mapping-list.tsx';
 import { MappingNoticeView } from '../views/mapping-notice.tsx';
 import {
@@ -142,6 +143,7 @@ async function renderOverview(
     }),
     canEdit: view.canEdit,
     canReopen: view.canReopen,
+    canReadNotes: canReadNotes(ctx.actor),
   };
   const linked: LinkedProblemVM[] = (opts.submitErrors ?? []).map((e) => {
     const sectionKey = mappings.sectionOfField(def, e.field);

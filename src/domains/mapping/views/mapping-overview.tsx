@@ -32,6 +32,8 @@ export interface OverviewVM {
   sections: OverviewSectionVM[];
   canEdit: boolean;
   canReopen: boolean;
+  /** Staff (not company contacts) see the link to the interview notes. */
+  canReadNotes?: boolean;
 }
 
 export const sectionHref = (id: string, key: string, field?: string) =>
@@ -157,6 +159,13 @@ export function MappingOverviewView(props: {
         <a class="ds-link" href={`/mappings/${vm.id}/notice`} safe>
           {t('mapping.overview.notice')}
         </a>
+        {vm.canReadNotes ? (
+          <a class="ds-link" href={`/mappings/${vm.id}/notes`} safe>
+            {t('mapping.notes.link')}
+          </a>
+        ) : (
+          ''
+        )}
       </p>
       {vm.canEdit ? (
         <section aria-labelledby="submit-title" class="kn-form">

@@ -1,0 +1,63 @@
+import { defineMessages } from '../../../platform/i18n/index.ts';
+
+/** Interview notes of a mapping, with proposed and confirmed concepts. */
+export const notesMessages = defineMessages(
+  {
+    'mapping.notes.link': 'Intervjuanteckningar',
+    'mapping.notes.title': 'Intervjuanteckningar',
+    'mapping.notes.privacy':
+      'Anteckningarna är intervjuarens arbetsanteckningar. Bara personal i regionen och kommunen och företagets coach ser dem, inte företagets kontaktpersoner. Skriv inte känsliga uppgifter om enskilda personer.',
+    'mapping.notes.label': 'Anteckningar',
+    'mapping.notes.hint':
+      'Skriv en sak per rad eller mening. Produkten föreslår kompetenser och yrken för varje rad när du har sparat.',
+    'mapping.notes.save': 'Spara anteckningar',
+    'mapping.notes.saved': 'Anteckningarna är sparade.',
+    'mapping.notes.tooLong': 'Anteckningarna får vara högst {max} tecken.',
+    'mapping.notes.proposedTitle': 'Föreslagna begrepp',
+    'mapping.notes.proposedIntro': 'Bekräfta de begrepp som stämmer, så blir anteckningarna kodade.',
+    'mapping.notes.noProposals': 'Inga förslag just nu. Spara anteckningar för att få förslag.',
+    'mapping.notes.forLine': 'För raden: {text}',
+    'mapping.notes.kind.competence': 'Kompetens',
+    'mapping.notes.kind.occupation': 'Yrke',
+    'mapping.notes.confirm': 'Bekräfta',
+    'mapping.notes.confirmLabel': 'Bekräfta {kind}: {name}',
+    'mapping.notes.confirmed': 'Begreppet är bekräftat.',
+    'mapping.notes.notProposed': 'Begreppet föreslås inte för den texten längre. Ladda om sidan.',
+    'mapping.notes.confirmedTitle': 'Bekräftade begrepp',
+    'mapping.notes.noConfirmed': 'Inga begrepp är bekräftade än.',
+    'mapping.notes.remove': 'Ta bort',
+    'mapping.notes.removeLabel': 'Ta bort {kind}: {name}',
+    'mapping.notes.removed': 'Begreppet är borttaget.',
+    'mapping.notes.from': 'Från: {text}',
+    'mapping.notes.readOnly': 'Du kan läsa anteckningarna men inte ändra dem.',
+  },
+  {
+    'mapping.notes.link': 'Interview notes',
+    'mapping.notes.title': 'Interview notes',
+    'mapping.notes.privacy':
+      "The notes are the interviewer's working notes. Only regional and municipal staff and the company's coach see them, not the company's contacts. Do not write sensitive information about individuals.",
+    'mapping.notes.label': 'Notes',
+    'mapping.notes.hint':
+      'Write one thing per line or sentence. Once saved, the product proposes competences and occupations for each line.',
+    'mapping.notes.save': 'Save notes',
+    'mapping.notes.saved': 'The notes have been saved.',
+    'mapping.notes.tooLong': 'The notes may have at most {max} characters.',
+    'mapping.notes.proposedTitle': 'Proposed concepts',
+    'mapping.notes.proposedIntro': 'Confirm the concepts that fit, so that the notes end up coded.',
+    'mapping.notes.noProposals': 'No proposals at the moment. Save notes to get proposals.',
+    'mapping.notes.forLine': 'For the line: {text}',
+    'mapping.notes.kind.competence': 'Competence',
+    'mapping.notes.kind.occupation': 'Occupation',
+    'mapping.notes.confirm': 'Confirm',
+    'mapping.notes.confirmLabel': 'Confirm {kind}: {name}',
+    'mapping.notes.confirmed': 'The concept has been confirmed.',
+    'mapping.notes.notProposed': 'The concept is no longer proposed for that text. Reload the page.',
+    'mapping.notes.confirmedTitle': 'Confirmed concepts',
+    'mapping.notes.noConfirmed': 'No concepts have been confirmed yet.',
+    'mapping.notes.remove': 'Remove',
+    'mapping.notes.removeLabel': 'Remove {kind}: {name}',
+    'mapping.notes.removed': 'The concept has been removed.',
+    'mapping.notes.from': 'From: {text}',
+    'mapping.notes.readOnly': 'You can read the notes but not change them.',
+  },
+);
