@@ -1,8 +1,10 @@
 // Export of the company list (same filters and scope as the list page) as CSV for Swedish Excel or
 // XLSX, streamed in chunks of EXPORT_CHUNK companies; and the import template and error download.
 import { PassThrough, Readable } from 'node:stream';
+
 import ExcelJS from 'exceljs';
 import { audit } from '../../../platform/audit.ts';
+import { type CsvCell, csvLine } from '../../../platform/csv.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { formatDate, type Locale, type T, translator } from '../../../platform/i18n/index.ts';
@@ -20,28 +22,10 @@ import type { StoredRow } from './schema.ts';
 
 export const EXPORT_CHUNK = 1000;
 export type ExportFormat = 'csv' | 'xlsx';
-type Cell = string | number | null;
 
 const extraColumns = ['sizeClass', 'isSme', 'municipalities', 'updatedAt'] as const;
 
-// ---------------------------------------------------------------- CSV for Swedish Excel
-
-/** A cell that a spreadsheet would run as a formula gets an apostrophe in front (OWASP CSV injection). */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = neutralise(value);
-  return /[;"\r\n,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One semicolon-separated line ending in CRLF. */
-export function csvLine(cells: Cell[]): string {
-  return `${cells.map(csvCell).join(';')}\r\n`;
-}
+type Cell = CsvCell;
 
 const BOM = '\ufeff';
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { csvLine, neutralise } from '../../../platform/csv.ts';
 import { columnFor } from './columns.ts';
-import { csvLine, neutralise } from './export.ts';
 import { cleanCell, decodeText, parseCsvText, parseUpload, sniffDelimiter } from './parse.ts';
 
 const PNG = Buffer.from(

@@ -1,9 +1,11 @@
 // Exports. Region admins get company-level microdata (one row per mapping with the role × competence
 // matrix as columns, or one row per need); everybody else gets the disclosure-controlled aggregate
 // table of their selection instead: company-level data never leaves the region admin.
+
 import ExcelJS from 'exceljs';
 import { audit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../platform/auth.ts';
+import { csvLine, neutralise } from '../../../platform/csv.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { OTHER_COMPETENCE } from '../dims.ts';
@@ -195,22 +197,9 @@ export async function exportData(
 
 // ---------------------------------------------------------------- files
 
-/** A cell a spreadsheet would run as a formula gets an apostrophe in front (OWASP CSV injection). */
-function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: Value): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = neutralise(value);
-  return /[;"\r\n,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** UTF-8 with BOM, semicolon-separated, CRLF: opens in Swedish Excel. */
 export function toCsv(sheet: Sheet): string {
-  const lines = [sheet.columns.map((c) => c.key), ...sheet.rows].map((cells) => cells.map(csvCell).join(';'));
-  return `\ufeff${lines.map((l) => `${l}\r\n`).join('')}`;
+  return `\ufeff${[sheet.columns.map((c) => c.key), ...sheet.rows].map(csvLine).join('')}`;
 }
 
 export function codebookSheet(sheets: Sheet[]): Sheet {
