@@ -6,6 +6,7 @@ import {
   canReadOutbox,
   startPage,
 } from './domains/accounts/index.ts';
+import { canSeeEngagements, coachingMessages, coachingRoutes } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import {
@@ -27,6 +28,7 @@ import { publicRoutes } from './public-pages.tsx';
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
   { href: '/mappings', label: 'nav.mappings', visible: mappings.canListMappings },
+  { href: '/coaching', label: 'nav.coaching', visible: canSeeEngagements },
   { href: '/insights', label: 'nav.insights', visible: canViewInsights },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
@@ -44,6 +46,7 @@ export function allRoutes(): AnyRoute[] {
     ...companyRoutes,
     ...referenceRoutes,
     ...mappingRoutes,
+    ...coachingRoutes,
     ...insightsRoutes,
     ...publicRoutes,
   ];
@@ -64,6 +67,7 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   // Error answers may carry any domain's message keys.
   registerCatalogue(mappingMessages);
   registerCatalogue(insightsMessages);
+  registerCatalogue(coachingMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

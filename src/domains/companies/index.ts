@@ -27,7 +27,12 @@ export {
   isEmptyScope,
   readScope as companyReadScope,
 } from './policy.ts';
-export { linkContactsByEmail, scopeSql as companyScopeSql } from './repo.ts';
+export {
+  assignCoach as assignCoachToCompany,
+  linkContactsByEmail,
+  scopeSql as companyScopeSql,
+  unassignCoach as unassignCoachFromCompany,
+} from './repo.ts';
 export type { CompanyInput } from './schema.ts';
 export { type CompanyListQuery, companyInput, companyListQuery } from './schema.ts';
 export { assignCoach, type CompanyDetail, createCompany, getCompany, listCompanies } from './service.ts';

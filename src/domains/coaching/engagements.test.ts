@@ -1,0 +1,210 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf, apiToken, Client, failure, makeUser, type TestUser, testApp } from '../../../test/app.ts';
+import { testDb } from '../../../test/db.ts';
+import { makeCompany } from '../../../test/factories.ts';
+import type { Db } from '../../platform/db.ts';
+import * as service from './service/engagements.ts';
+
+let db: Db;
+let app: FastifyInstance;
+let admin: TestUser;
+let officer: TestUser;
+let otherOfficer: TestUser;
+let coach: TestUser;
+let coach2: TestUser;
+let contact: TestUser;
+let companyId: string;
+let engagementId: string;
+
+const ctxOf = async (u: TestUser) => ({ actor: await actorOf(db, u.id), ip: '127.0.0.1' });
+
+beforeAll(async () => {
+  db = await testDb();
+  ({ app } = await testApp(db));
+  admin = await makeUser(db, [{ role: 'region_admin', org: 'region' }]);
+  officer = await makeUser(db, [{ role: 'municipality_officer', org: '0781' }]);
+  otherOfficer = await makeUser(db, [{ role: 'municipality_officer', org: '0780' }]);
+  coach = await makeUser(db, [{ role: 'coach', org: 'region' }], { name: 'Cecilia Coach' });
+  coach2 = await makeUser(db, [{ role: 'coach', org: '0781' }], { name: 'Bertil Coach' });
+  companyId = await makeCompany(db, officer, { name: 'Ljungby Svets AB' });
+  contact = await makeUser(db, [{ role: 'company_contact', org: `company:${companyId}` }]);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('engagements', () => {
+  it('an officer starts one from the page; a second open one for the same company is refused', async () => {
+    const client = await Client.as(app, db, officer);
+    const search = await client.get('/coaching/new?q=Svets');
+    expect(search.statusCode).toBe(200);
+    expect(search.body).toContain(`/coaching/new?company=${companyId}`);
+    const form = await client.get(`/coaching/new?company=${companyId}`);
+    expect(form.body).toContain('name="municipalityCode"');
+    const bad = await client.post('/coaching/new', { companyId, municipalityCode: '0781', plannedHours: '7.3' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Ange hela eller halva timmar.');
+    expect(bad.body).toContain('value="7.3"');
+    const ok = await client.post('/coaching/new', {
+      companyId,
+      municipalityCode: '0781',
+      plannedHours: '12,5',
+      coachId: coach.id,
+    });
+    expect(ok.statusCode).toBe(303);
+    engagementId = ok.headers.location?.toString().split('/').pop() ?? '';
+    const view = await service.getEngagementDetail(db, await actorOf(db, officer.id), engagementId);
+    expect(view.engagement.step).toBe('intake');
+    expect(view.engagement.plannedHours).toBe(12.5);
+    expect(view.coaches.map((c) => c.userId)).toEqual([coach.id]);
+    expect(view.blockers).toEqual(['coaching.blocker.agreement']);
+    const again = await client.post('/coaching/new', { companyId, municipalityCode: '0781' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Företaget har redan ett pågående coachuppdrag.');
+  });
+
+  it('steps: blocked until the intake is complete, one forward at a time, back only with a reason', async () => {
+    const client = await Client.as(app, db, coach);
+    const blocked = await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.body).toContain('Registrera datum för samverkansavtalet.');
+    // The coach may not record the intake; the officer does.
+    expect((await client.post(`/coaching/${engagementId}/intake`, { smeChecked: 'on' })).statusCode).toBe(403);
+    const officerClient = await Client.as(app, db, officer);
+    const badIntake = await officerClient.post(`/coaching/${engagementId}/intake`, {
+      smeChecked: 'on',
+      inCountyChecked: 'on',
+      agreementSignedOn: '2026-13-40',
+      plannedHours: '12.5',
+    });
+    expect(badIntake.statusCode).toBe(422);
+    const intake = await officerClient.post(`/coaching/${engagementId}/intake`, {
+      smeChecked: 'on',
+      inCountyChecked: 'on',
+      agreementSignedOn: '2026-02-01',
+      agreementReference: 'RK 2026/114',
+      plannedHours: '15',
+    });
+    expect(intake.statusCode).toBe(303);
+    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(303);
+    const skip = await client.post(`/coaching/${engagementId}/step`, { to: 'plan' });
+    expect(skip.statusCode).toBe(422);
+    expect(skip.body).toContain('Gå vidare ett steg i taget.');
+    const back = await client.post(`/coaching/${engagementId}/step`, { to: 'intake', reason: '' });
+    expect(back.statusCode).toBe(422);
+    expect(back.body).toContain('Ange ett skäl.');
+    expect(
+      (await client.post(`/coaching/${engagementId}/step`, { to: 'intake', reason: 'Avtalet ska skrivas om' }))
+        .statusCode,
+    ).toBe(303);
+    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(303);
+    // The mapping step needs a submitted mapping before analysis.
+    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'mapping' })).statusCode).toBe(303);
+    const noMapping = await client.post(`/coaching/${engagementId}/step`, { to: 'analysis' });
+    expect(noMapping.statusCode).toBe(422);
+    expect(noMapping.body).toContain('Företagets kartläggning måste vara inskickad.');
+    const page = await client.get(`/coaching/${engagementId}`);
+    expect(page.body).toContain('Avtalet ska skrivas om');
+    const d = await service.getEngagementDetail(db, await actorOf(db, coach.id), engagementId);
+    expect(d.steps.map((s) => s.toStep)).toEqual(['intake', 'current_state', 'intake', 'current_state', 'mapping']);
+    const audits = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'coaching.engagement.step'`,
+      [engagementId],
+    );
+    expect(audits[0]?.n).toBe(4);
+  });
+
+  it('access: assigned coach, officer of the municipality, region admin and the contact see it; others do not', async () => {
+    for (const u of [coach, officer, admin, contact])
+      expect((await (await Client.as(app, db, u)).get(`/coaching/${engagementId}`)).statusCode).toBe(200);
+    for (const u of [coach2, otherOfficer])
+      expect((await (await Client.as(app, db, u)).get(`/coaching/${engagementId}`)).statusCode).toBe(404);
+    const contactPage = await (await Client.as(app, db, contact)).get(`/coaching/${engagementId}`);
+    expect(contactPage.body).not.toContain('RK 2026/114');
+    expect(contactPage.body).not.toContain(`/coaching/${engagementId}/step`);
+    // The contact cannot change the step.
+    const err = await failure(service.changeStep(db, await ctxOf(contact), engagementId, { to: 'analysis', reason: null }));
+    expect(err.code).toBe('FORBIDDEN');
+    const list = await (await Client.as(app, db, coach)).get('/coaching');
+    expect(list.body).toContain('Mina företag');
+    expect(list.body).toContain('Ljungby Svets AB');
+    expect((await (await Client.as(app, db, coach2)).get('/coaching')).body).not.toContain('Ljungby Svets AB');
+  });
+
+  it('reassigning keeps the history and a removed coach loses access at once', async () => {
+    const officerClient = await Client.as(app, db, officer);
+    expect((await officerClient.post(`/coaching/${engagementId}/coaches`, { coachId: coach2.id })).statusCode).toBe(303);
+    const coachClient = await Client.as(app, db, coach);
+    expect((await coachClient.get(`/coaching/${engagementId}`)).statusCode).toBe(200);
+    expect((await coachClient.get(`/companies/${companyId}`)).statusCode).toBe(200);
+    const removed = await officerClient.post(`/coaching/${engagementId}/coaches/${coach.id}/remove`, {
+      reason: 'Slutar i projektet',
+    });
+    expect(removed.statusCode).toBe(303);
+    // Same session, next request: no access to the engagement nor to the company record.
+    expect((await coachClient.get(`/coaching/${engagementId}`)).statusCode).toBe(404);
+    expect((await coachClient.get(`/companies/${companyId}`)).statusCode).toBe(404);
+    expect((await (await Client.as(app, db, coach2)).get(`/coaching/${engagementId}`)).statusCode).toBe(200);
+    const d = await service.getEngagementDetail(db, await actorOf(db, officer.id), engagementId);
+    expect(d.coachHistory.map((c) => [c.name, c.removedReason])).toEqual([
+      ['Cecilia Coach', 'Slutar i projektet'],
+      ['Bertil Coach', null],
+    ]);
+    const page = await officerClient.get(`/coaching/${engagementId}`);
+    expect(page.body).toContain('Coach borttagen: Cecilia Coach');
+  });
+
+  it('the board groups by step and the list filters; the API answers with the same rules', async () => {
+    const adminClient = await Client.as(app, db, admin);
+    const board = await adminClient.get('/coaching/board');
+    expect(board.statusCode).toBe(200);
+    expect(board.body).toMatch(/data-step="mapping"[\s\S]*Ljungby Svets AB/);
+    expect((await adminClient.get('/coaching?step=intake')).body).not.toContain('Ljungby Svets AB');
+    expect((await adminClient.get('/coaching?municipality=0781&q=svets')).body).toContain('Ljungby Svets AB');
+    const token = await apiToken(db, admin.id);
+    const api = await app.inject({
+      method: 'GET',
+      url: '/api/v1/coaching/engagements?step=mapping',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(api.statusCode).toBe(200);
+    expect(api.json().rows.map((r: { companyName: string }) => r.companyName)).toEqual(['Ljungby Svets AB']);
+    const other = await apiToken(db, otherOfficer.id);
+    const hidden = await app.inject({
+      method: 'GET',
+      url: `/api/v1/coaching/engagements/${engagementId}`,
+      headers: { authorization: `Bearer ${other}` },
+    });
+    expect(hidden.statusCode).toBe(404);
+    const back = await app.inject({
+      method: 'POST',
+      url: `/api/v1/coaching/engagements/${engagementId}/step`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { to: 'intake' },
+    });
+    expect(back.statusCode).toBe(422);
+    expect(back.json().errors[0].field).toBe('reason');
+    expect(back.json().errors[0].message).toBe('Ange ett skäl.');
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/coaching/engagements/${engagementId}/step`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { to: 'closed', reason: 'Företaget avbröt' },
+    });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().step).toBe('closed');
+    expect(closed.json().access.canEdit).toBe(false);
+    // A new engagement may start once the old one is closed.
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/coaching/engagements',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { companyId, municipalityCode: '0781' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().plannedHours).toBe(15);
+  });
+});

@@ -1,0 +1,22 @@
+import type { AnyRoute } from '../../platform/http/registry.ts';
+import { engagementApiRoutes } from './routes/api-engagements.ts';
+import { engagementPageRoutes } from './routes/engagements.tsx';
+
+/** Every route of the coaching domain (pages and /api/v1). */
+export const coachingRoutes: AnyRoute[] = [
+  ...engagementApiRoutes,
+  ...engagementPageRoutes,
+];
+export { messages as coachingMessages } from './messages.ts';
+export { canManageEngagements, canSeeEngagements, canUseCoaching } from './policy.ts';
+export { actionKinds, meetingKinds, type Step, steps } from './schema.ts';
+export {
+  assignCoach,
+  canReadNotesOf,
+  changeStep,
+  createEngagement,
+  type EngagementView,
+  getEngagement,
+  removeCoach,
+  saveIntake,
+} from './service/engagements.ts';

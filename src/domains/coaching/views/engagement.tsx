@@ -1,0 +1,413 @@
+// The engagement's overview: steps with the step change, intake (eligibility), coaches with history, and
+// links to meetings, plan and follow-up. Company contacts see a read-only summary.
+import type { FieldError } from '../../../platform/errors.ts';
+import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
+import { type Step, stepIndex, steps } from '../schema.ts';
+import { type CT, EngagementCrumbs, EngagementTabs, StepTag } from './shared.tsx';
+
+export interface EngagementVM {
+  id: string;
+  companyId: string;
+  companyName: string;
+  municipalityName: string;
+  step: Step;
+  createdAt: Date;
+  plannedHours: number;
+  usedMinutes: number;
+  smeChecked: boolean;
+  companyIsSme: boolean | null;
+  inCountyChecked: boolean;
+  agreementSignedOn: string | null;
+  agreementReference: string | null;
+  mappingId: string | null;
+  mappingStatus: 'in_progress' | 'submitted' | null;
+  planAdoptedVersion: number;
+  blockers: string[];
+  coaches: { userId: string; name: string; organisationName: string; assignedAt: Date }[];
+  coachOptions: { userId: string; name: string; organisationName: string }[];
+  history: { at: Date; what: string; who: string | null; reason: string | null }[];
+  isStaff: boolean;
+  canManage: boolean;
+  canEdit: boolean;
+}
+
+export interface EngagementForms {
+  errors: FieldError[];
+  /** Which form the errors belong to. */
+  form?: 'step' | 'intake' | 'coach';
+  values: Record<string, string>;
+}
+
+function StepList(props: { t: CT; step: Step }): JSX.Element {
+  const { t } = props;
+  const current = stepIndex(props.step);
+  return (
+    <ol class="kn-steps" aria-label={t('coaching.steps.label')}>
+      {steps.map((s, i) => (
+        <li aria-current={i === current ? 'step' : undefined} data-done={i < current ? 'true' : undefined} safe>
+          {t(`coaching.step.${s}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function StepForms(props: { t: CT; csrf: string; vm: EngagementVM; forms: EngagementForms }): JSX.Element {
+  const { t, vm } = props;
+  const idx = stepIndex(vm.step);
+  const next = vm.step === 'closed' ? null : steps[idx + 1];
+  const errors = props.forms.form === 'step' ? props.forms.errors : [];
+  const backOptions = steps.filter((s) => s !== vm.step && (stepIndex(s) < idx || s === 'closed'));
+  return (
+    <>
+      {next ? (
+        vm.blockers.length ? (
+          <div class="ds-alert" data-color="info" data-testid="step-blockers">
+            <p class="ds-paragraph" safe>
+              {t('coaching.steps.blocked')}
+            </p>
+            <ul class="ds-list">
+              {vm.blockers.map((b) => (
+                <li safe>{t(b as Parameters<CT>[0])}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <form method="post" action={`/coaching/${vm.id}/step`} class="kn-inline-form">
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="to" value={next} />
+            <button type="submit" class="ds-button" data-variant="primary" safe>
+              {t('coaching.steps.next', { step: t(`coaching.step.${next}`) })}
+            </button>
+          </form>
+        )
+      ) : (
+        ''
+      )}
+      <details class="kn-details" open={errors.length > 0 || undefined}>
+        <summary safe>{t('coaching.steps.back')}</summary>
+        <form method="post" action={`/coaching/${vm.id}/step`} novalidate>
+          <CsrfField token={props.csrf} />
+          <ErrorSummary t={t} errors={errors} />
+          <Select
+            t={t}
+            name="to"
+            label={t('coaching.steps.to')}
+            value={props.forms.values.to}
+            options={backOptions.map((s) => ({ value: s, label: t(`coaching.step.${s}`) }))}
+            errors={errors}
+          />
+          <ReasonField t={t} errors={errors} value={props.forms.values.reason} />
+          <button type="submit" class="ds-button" data-variant="secondary" safe>
+            {t('coaching.steps.move')}
+          </button>
+        </form>
+      </details>
+    </>
+  );
+}
+
+function ReasonField(props: { t: CT; errors: FieldError[]; value?: string }): JSX.Element {
+  const id = fieldId('reason');
+  const error = errorFor(props.errors, 'reason');
+  return (
+    <div class="ds-field">
+      <label class="ds-label" for={id} safe>
+        {props.t('coaching.steps.reason')}
+      </label>
+      <div id={`${id}-hint`} data-field="description" safe>
+        {props.t('coaching.steps.reasonHint')}
+      </div>
+      {error ? (
+        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
+          {props.t(error.message as Parameters<CT>[0], error.params)}
+        </div>
+      ) : (
+        ''
+      )}
+      <textarea
+        class="ds-input"
+        id={id}
+        name="reason"
+        rows="3"
+        maxlength="1000"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+function Intake(props: { t: CT; csrf: string; vm: EngagementVM; forms: EngagementForms }): JSX.Element {
+  const { t, vm } = props;
+  const errors = props.forms.form === 'intake' ? props.forms.errors : [];
+  const v = props.forms.form === 'intake' ? props.forms.values : null;
+  const yesNo = (b: boolean) => t(b ? 'coaching.intake.yes' : 'coaching.intake.no');
+  if (!vm.canManage || vm.step === 'closed')
+    return (
+      <dl class="kn-facts">
+        <dt safe>{t('coaching.intake.sme')}</dt>
+        <dd safe>{yesNo(vm.smeChecked)}</dd>
+        <dt safe>{t('coaching.intake.county')}</dt>
+        <dd safe>{yesNo(vm.inCountyChecked)}</dd>
+        <dt safe>{t('coaching.intake.agreement')}</dt>
+        <dd safe>{vm.agreementSignedOn ? formatDate(vm.agreementSignedOn) : t('coaching.intake.notSigned')}</dd>
+      </dl>
+    );
+  const checked = (name: string, saved: boolean) => (v ? v[name] === 'on' : saved);
+  return (
+    <form method="post" action={`/coaching/${vm.id}/intake`} novalidate>
+      <CsrfField token={props.csrf} />
+      <ErrorSummary t={t} errors={errors} />
+      <div class="ds-field kn-checkbox">
+        <input class="ds-input" type="checkbox" id="f-smeChecked" name="smeChecked" checked={checked('smeChecked', vm.smeChecked)} />
+        <label class="ds-label" for="f-smeChecked" safe>
+          {t('coaching.intake.sme')}
+        </label>
+        {vm.companyIsSme !== null ? (
+          <div data-field="description" safe>
+            {t('coaching.intake.smeRecord', { answer: yesNo(vm.companyIsSme) })}
+          </div>
+        ) : (
+          ''
+        )}
+      </div>
+      <div class="ds-field kn-checkbox">
+        <input
+          class="ds-input"
+          type="checkbox"
+          id="f-inCountyChecked"
+          name="inCountyChecked"
+          checked={checked('inCountyChecked', vm.inCountyChecked)}
+        />
+        <label class="ds-label" for="f-inCountyChecked" safe>
+          {t('coaching.intake.county')}
+        </label>
+      </div>
+      <Field
+        t={t}
+        type="date"
+        name="agreementSignedOn"
+        label={t('coaching.intake.agreement')}
+        value={v ? v.agreementSignedOn : vm.agreementSignedOn}
+        errors={errors}
+      />
+      <Field
+        t={t}
+        name="agreementReference"
+        label={t('coaching.intake.agreementRef')}
+        value={v ? v.agreementReference : vm.agreementReference}
+        maxlength={200}
+        errors={errors}
+      />
+      <Field
+        t={t}
+        name="plannedHours"
+        label={t('coaching.new.plannedHours')}
+        value={v ? v.plannedHours : String(vm.plannedHours)}
+        errors={errors}
+      />
+      <button type="submit" class="ds-button" data-variant="secondary" safe>
+        {t('coaching.intake.save')}
+      </button>
+    </form>
+  );
+}
+
+function Coaches(props: { t: CT; csrf: string; vm: EngagementVM; forms: EngagementForms }): JSX.Element {
+  const { t, vm } = props;
+  const errors = props.forms.form === 'coach' ? props.forms.errors : [];
+  return (
+    <>
+      {vm.coaches.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('coaching.coaches.none')}
+        </p>
+      ) : (
+        <ul class="ds-list" data-testid="coaches">
+          {vm.coaches.map((c) => (
+            <li>
+              <span safe>{c.name}</span> <span safe>({c.organisationName})</span>{' '}
+              <span class="ds-paragraph" data-size="sm" safe>
+                {t('coaching.coaches.since', { date: formatDate(c.assignedAt) })}
+              </span>
+              {vm.canManage ? (
+                <form method="post" action={`/coaching/${vm.id}/coaches/${c.userId}/remove`} class="kn-inline-form">
+                  <CsrfField token={props.csrf} />
+                  <button
+                    type="submit"
+                    class="ds-button"
+                    data-variant="tertiary"
+                    data-size="sm"
+                    aria-label={t('coaching.coaches.removeLabel', { name: c.name })}
+                    safe
+                  >
+                    {t('coaching.coaches.remove')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {vm.canManage && vm.step !== 'closed' && vm.coachOptions.length ? (
+        <form method="post" action={`/coaching/${vm.id}/coaches`} novalidate>
+          <CsrfField token={props.csrf} />
+          <ErrorSummary t={t} errors={errors} />
+          <Select
+            t={t}
+            name="coachId"
+            label={t('coaching.coaches.choose')}
+            value={props.forms.values.coachId}
+            options={vm.coachOptions.map((c) => ({ value: c.userId, label: `${c.name} (${c.organisationName})` }))}
+            errors={errors}
+          />
+          <button type="submit" class="ds-button" data-variant="secondary" safe>
+            {t('coaching.coaches.assign')}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function EngagementOverview(props: {
+  t: CT;
+  csrf: string;
+  vm: EngagementVM;
+  forms: EngagementForms;
+}): JSX.Element {
+  const { t, vm } = props;
+  const used = Math.round((vm.usedMinutes / 60) * 10) / 10;
+  return (
+    <>
+      <EngagementCrumbs t={t} engagementId={vm.id} companyName={vm.companyName} />
+      <div class="kn-title-row">
+        <h1 class="ds-heading" data-size="lg">
+          <span safe>{vm.companyName}</span>
+        </h1>
+        <StepTag t={t} step={vm.step} />
+      </div>
+      <EngagementTabs t={t} engagementId={vm.id} current="overview" />
+      {vm.isStaff ? (
+        ''
+      ) : (
+        <p class="ds-paragraph" safe>
+          {t('coaching.company.readOnly')}
+        </p>
+      )}
+      <dl class="kn-facts">
+        <dt safe>{t('coaching.overview.municipality')}</dt>
+        <dd safe>{vm.municipalityName}</dd>
+        <dt safe>{t('coaching.overview.started')}</dt>
+        <dd safe>{formatDate(vm.createdAt)}</dd>
+        <dt safe>{t('coaching.overview.hours')}</dt>
+        <dd safe>{t('coaching.list.hoursValue', { used, planned: vm.plannedHours })}</dd>
+        <dt safe>{t('coaching.overview.mapping')}</dt>
+        <dd>
+          {vm.mappingId ? (
+            <>
+              <a class="ds-link" href={`/mappings/${vm.mappingId}`} safe>
+                {t('coaching.overview.mappingLink')}
+              </a>
+              {vm.mappingStatus ? <span safe> ({t(`coaching.overview.mappingStatus.${vm.mappingStatus}`)})</span> : ''}
+            </>
+          ) : (
+            <span safe>{t('coaching.overview.noMapping')}</span>
+          )}
+        </dd>
+        <dt safe>{t('coaching.overview.plan')}</dt>
+        <dd>
+          <a class="ds-link" href={`/coaching/${vm.id}/plan`} safe>
+            {vm.planAdoptedVersion
+              ? t('coaching.overview.planAdopted', { n: vm.planAdoptedVersion })
+              : t('coaching.overview.planNone')}
+          </a>
+        </dd>
+        {vm.isStaff ? (
+          <>
+            <dt safe>{t('coaching.overview.company')}</dt>
+            <dd>
+              <a class="ds-link" href={`/companies/${vm.companyId}`} safe>
+                {t('coaching.overview.companyLink')}
+              </a>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+      <section aria-labelledby="steps-title">
+        <h2 id="steps-title" class="ds-heading" data-size="sm" safe>
+          {t('coaching.steps.title')}
+        </h2>
+        <StepList t={t} step={vm.step} />
+        {vm.isStaff ? <StepForms t={t} csrf={props.csrf} vm={vm} forms={props.forms} /> : ''}
+      </section>
+      {vm.isStaff ? (
+        <>
+          <section aria-labelledby="intake-title">
+            <h2 id="intake-title" class="ds-heading" data-size="sm" safe>
+              {t('coaching.intake.title')}
+            </h2>
+            <Intake t={t} csrf={props.csrf} vm={vm} forms={props.forms} />
+          </section>
+          <section aria-labelledby="coaches-title">
+            <h2 id="coaches-title" class="ds-heading" data-size="sm" safe>
+              {t('coaching.coaches.title')}
+            </h2>
+            <Coaches t={t} csrf={props.csrf} vm={vm} forms={props.forms} />
+          </section>
+          <section aria-labelledby="history-title">
+            <h2 id="history-title" class="ds-heading" data-size="sm" safe>
+              {t('coaching.history.title')}
+            </h2>
+            <div class="kn-table-wrap">
+              <table class="ds-table" data-testid="history">
+                <caption class="ds-sr-only" safe>
+                  {t('coaching.history.title')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" safe>
+                      {t('coaching.history.when')}
+                    </th>
+                    <th scope="col" safe>
+                      {t('coaching.history.what')}
+                    </th>
+                    <th scope="col" safe>
+                      {t('coaching.history.who')}
+                    </th>
+                    <th scope="col" safe>
+                      {t('coaching.history.reason')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {vm.history.map((h) => (
+                    <tr>
+                      <td safe>{formatDateTime(h.at)}</td>
+                      <td safe>{h.what}</td>
+                      <td safe>{h.who ?? ''}</td>
+                      <td safe>{h.reason ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
