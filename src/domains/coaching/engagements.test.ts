@@ -44,7 +44,11 @@ describe('engagements', () => {
     expect(search.body).toContain(`/coaching/new?company=${companyId}`);
     const form = await client.get(`/coaching/new?company=${companyId}`);
     expect(form.body).toContain('name="municipalityCode"');
-    const bad = await client.post('/coaching/new', { companyId, municipalityCode: '0781', plannedHours: '7.3' });
+    const bad = await client.post('/coaching/new', {
+      companyId,
+      municipalityCode: '0781',
+      plannedHours: '7.3',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Ange hela eller halva timmar.');
     expect(bad.body).toContain('value="7.3"');
@@ -72,7 +76,9 @@ describe('engagements', () => {
     expect(blocked.statusCode).toBe(422);
     expect(blocked.body).toContain('Registrera datum för samverkansavtalet.');
     // The coach may not record the intake; the officer does.
-    expect((await client.post(`/coaching/${engagementId}/intake`, { smeChecked: 'on' })).statusCode).toBe(403);
+    expect((await client.post(`/coaching/${engagementId}/intake`, { smeChecked: 'on' })).statusCode).toBe(
+      403,
+    );
     const officerClient = await Client.as(app, db, officer);
     const badIntake = await officerClient.post(`/coaching/${engagementId}/intake`, {
       smeChecked: 'on',
@@ -89,7 +95,9 @@ describe('engagements', () => {
       plannedHours: '15',
     });
     expect(intake.statusCode).toBe(303);
-    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(303);
+    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(
+      303,
+    );
     const skip = await client.post(`/coaching/${engagementId}/step`, { to: 'plan' });
     expect(skip.statusCode).toBe(422);
     expect(skip.body).toContain('Gå vidare ett steg i taget.');
@@ -97,10 +105,16 @@ describe('engagements', () => {
     expect(back.statusCode).toBe(422);
     expect(back.body).toContain('Ange ett skäl.');
     expect(
-      (await client.post(`/coaching/${engagementId}/step`, { to: 'intake', reason: 'Avtalet ska skrivas om' }))
-        .statusCode,
+      (
+        await client.post(`/coaching/${engagementId}/step`, {
+          to: 'intake',
+          reason: 'Avtalet ska skrivas om',
+        })
+      ).statusCode,
     ).toBe(303);
-    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(303);
+    expect((await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' })).statusCode).toBe(
+      303,
+    );
     // The mapping step needs a submitted mapping before analysis.
     expect((await client.post(`/coaching/${engagementId}/step`, { to: 'mapping' })).statusCode).toBe(303);
     const noMapping = await client.post(`/coaching/${engagementId}/step`, { to: 'analysis' });
@@ -109,7 +123,13 @@ describe('engagements', () => {
     const page = await client.get(`/coaching/${engagementId}`);
     expect(page.body).toContain('Avtalet ska skrivas om');
     const d = await service.getEngagementDetail(db, await actorOf(db, coach.id), engagementId);
-    expect(d.steps.map((s) => s.toStep)).toEqual(['intake', 'current_state', 'intake', 'current_state', 'mapping']);
+    expect(d.steps.map((s) => s.toStep)).toEqual([
+      'intake',
+      'current_state',
+      'intake',
+      'current_state',
+      'mapping',
+    ]);
     const audits = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'coaching.engagement.step'`,
       [engagementId],
@@ -126,17 +146,23 @@ describe('engagements', () => {
     expect(contactPage.body).not.toContain('RK 2026/114');
     expect(contactPage.body).not.toContain(`/coaching/${engagementId}/step`);
     // The contact cannot change the step.
-    const err = await failure(service.changeStep(db, await ctxOf(contact), engagementId, { to: 'analysis', reason: null }));
+    const err = await failure(
+      service.changeStep(db, await ctxOf(contact), engagementId, { to: 'analysis', reason: null }),
+    );
     expect(err.code).toBe('FORBIDDEN');
     const list = await (await Client.as(app, db, coach)).get('/coaching');
     expect(list.body).toContain('Mina företag');
     expect(list.body).toContain('Ljungby Svets AB');
-    expect((await (await Client.as(app, db, coach2)).get('/coaching')).body).not.toContain('Ljungby Svets AB');
+    expect((await (await Client.as(app, db, coach2)).get('/coaching')).body).not.toContain(
+      'Ljungby Svets AB',
+    );
   });
 
   it('reassigning keeps the history and a removed coach loses access at once', async () => {
     const officerClient = await Client.as(app, db, officer);
-    expect((await officerClient.post(`/coaching/${engagementId}/coaches`, { coachId: coach2.id })).statusCode).toBe(303);
+    expect(
+      (await officerClient.post(`/coaching/${engagementId}/coaches`, { coachId: coach2.id })).statusCode,
+    ).toBe(303);
     const coachClient = await Client.as(app, db, coach);
     expect((await coachClient.get(`/coaching/${engagementId}`)).statusCode).toBe(200);
     expect((await coachClient.get(`/companies/${companyId}`)).statusCode).toBe(200);

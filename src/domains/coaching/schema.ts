@@ -58,7 +58,10 @@ export const engagementInput = z.object({
   companyId: f.uuid(),
   municipalityCode: z.string().regex(/^\d{4}$/, 'validation.choice'),
   plannedHours: plannedHours().optional(),
-  coachId: f.uuid().optional().or(z.literal('').transform(() => undefined)),
+  coachId: f
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 export type EngagementInput = z.infer<typeof engagementInput>;
 

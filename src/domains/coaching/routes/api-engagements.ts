@@ -71,7 +71,12 @@ const engagementOut = z.object({
       changedAt: z.string(),
     }),
   ),
-  access: z.object({ isStaff: z.boolean(), canManage: z.boolean(), canEdit: z.boolean(), isCompany: z.boolean() }),
+  access: z.object({
+    isStaff: z.boolean(),
+    canManage: z.boolean(),
+    canEdit: z.boolean(),
+    isCompany: z.boolean(),
+  }),
 });
 
 type Row = service.EngagementListRow;

@@ -17,7 +17,7 @@ import {
   stepChangeInput,
 } from '../schema.ts';
 import * as service from '../service/engagements.ts';
-import { EngagementOverview, type EngagementForms } from '../views/engagement.tsx';
+import { type EngagementForms, EngagementOverview } from '../views/engagement.tsx';
 import { EngagementBoard, EngagementList, StartEngagement } from '../views/list.tsx';
 
 const seeAccess = policy('canSeeEngagements', canSeeEngagements);
@@ -32,8 +32,9 @@ const mineOnly = (ctx: AnyCtx) => !hasRole(ctx.actor, 'region_admin', 'municipal
 
 async function filterCoaches(ctx: AnyCtx) {
   if (mineOnly(ctx)) return [];
-  const regionId = ctx.actor.memberships.find((m) => m.role === 'region_admin' || m.role === 'municipality_officer')
-    ?.regionId;
+  const regionId = ctx.actor.memberships.find(
+    (m) => m.role === 'region_admin' || m.role === 'municipality_officer',
+  )?.regionId;
   return regionId ? service.regionCoaches(ctx.db, regionId) : [];
 }
 
@@ -100,7 +101,13 @@ async function overviewError(
     return renderOverview(
       ctx,
       id,
-      { form, errors: [{ field: '_form', message: err.message.startsWith('coaching.') ? err.message : 'error.409.body' }], values },
+      {
+        form,
+        errors: [
+          { field: '_form', message: err.message.startsWith('coaching.') ? err.message : 'error.409.body' },
+        ],
+        values,
+      },
       409,
     );
   if (err.code === 'FORBIDDEN') return ctx.redirect(`/coaching/${id}`, t('error.403.body'));
@@ -226,11 +233,15 @@ export const engagementPageRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const id = ctx.params.id;
       const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
-      if (!ctx.form.ok) return renderOverview(ctx as AnyCtx, id, { form: 'step', errors: ctx.form.errors, values: raw }, 422);
+      if (!ctx.form.ok)
+        return renderOverview(ctx as AnyCtx, id, { form: 'step', errors: ctx.form.errors, values: raw }, 422);
       try {
         const to = await service.changeStep(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value);
         const t = tr(ctx as AnyCtx);
-        return ctx.redirect(`/coaching/${id}`, t('coaching.steps.changed', { step: t(`coaching.step.${to}`) }));
+        return ctx.redirect(
+          `/coaching/${id}`,
+          t('coaching.steps.changed', { step: t(`coaching.step.${to}`) }),
+        );
       } catch (err) {
         return overviewError(ctx as AnyCtx, id, 'step', err, raw);
       }
@@ -247,7 +258,12 @@ export const engagementPageRoutes: AnyRoute[] = [
       const id = ctx.params.id;
       const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
       if (!ctx.form.ok)
-        return renderOverview(ctx as AnyCtx, id, { form: 'intake', errors: ctx.form.errors, values: raw }, 422);
+        return renderOverview(
+          ctx as AnyCtx,
+          id,
+          { form: 'intake', errors: ctx.form.errors, values: raw },
+          422,
+        );
       try {
         await service.saveIntake(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value);
         return ctx.redirect(`/coaching/${id}`, tr(ctx as AnyCtx)('coaching.intake.saved'));
@@ -267,7 +283,12 @@ export const engagementPageRoutes: AnyRoute[] = [
       const id = ctx.params.id;
       const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
       if (!ctx.form.ok)
-        return renderOverview(ctx as AnyCtx, id, { form: 'coach', errors: ctx.form.errors, values: raw }, 422);
+        return renderOverview(
+          ctx as AnyCtx,
+          id,
+          { form: 'coach', errors: ctx.form.errors, values: raw },
+          422,
+        );
       try {
         await service.assignCoach(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value.coachId);
         return ctx.redirect(`/coaching/${id}`, tr(ctx as AnyCtx)('coaching.coaches.assigned'));

@@ -380,8 +380,7 @@ export async function changeStep(db: Db, ctx: WriteCtx, id: string, input: StepC
           mappingId ? await repo.mappingStatus(tx, mappingId) : null,
           await repo.adoptedPlanVersion(tx, id),
         );
-        if (blockers.length)
-          throw validation(blockers.map((message) => ({ field: 'to', message })));
+        if (blockers.length) throw validation(blockers.map((message) => ({ field: 'to', message })));
       }
     } else {
       if (!reason) throw validation([{ field: 'reason', message: 'coaching.step.reasonRequired' }]);
@@ -389,7 +388,14 @@ export async function changeStep(db: Db, ctx: WriteCtx, id: string, input: StepC
         throw new AppError('CONFLICT', 'coaching.alreadyOpen');
     }
     await repo.setStep(tx, id, to);
-    await repo.insertStepChange(tx, { id: randomUUID(), engagementId: id, from, to, reason, by: ctx.actor.userId });
+    await repo.insertStepChange(tx, {
+      id: randomUUID(),
+      engagementId: id,
+      from,
+      to,
+      reason,
+      by: ctx.actor.userId,
+    });
     // Entering the mapping step links the company's latest mapping when none is linked yet.
     if (to === 'mapping' && !e.mappingId) {
       const mapping = await repo.latestMapping(tx, e.companyId);
@@ -419,24 +425,35 @@ export async function searchCompanies(db: Db, actor: Actor, q: string) {
 }
 
 /** The engagement's history: step changes and coach assignments, oldest first. */
-export function historyOf(d: EngagementDetail, stepName: (s: Step) => string, label: {
-  started: (to: string) => string;
-  step: (from: string, to: string) => string;
-  assigned: (name: string) => string;
-  removed: (name: string) => string;
-}) {
+export function historyOf(
+  d: EngagementDetail,
+  stepName: (s: Step) => string,
+  label: {
+    started: (to: string) => string;
+    step: (from: string, to: string) => string;
+    assigned: (name: string) => string;
+    removed: (name: string) => string;
+  },
+) {
   const out: { at: Date; what: string; who: string | null; reason: string | null }[] = [];
   for (const s of d.steps)
     out.push({
       at: s.changedAt,
-      what: s.fromStep ? label.step(stepName(s.fromStep), stepName(s.toStep)) : label.started(stepName(s.toStep)),
+      what: s.fromStep
+        ? label.step(stepName(s.fromStep), stepName(s.toStep))
+        : label.started(stepName(s.toStep)),
       who: s.changedByName,
       reason: s.reason,
     });
   for (const c of d.coachHistory) {
     out.push({ at: c.assignedAt, what: label.assigned(c.name), who: c.assignedByName, reason: null });
     if (c.removedAt)
-      out.push({ at: c.removedAt, what: label.removed(c.name), who: c.removedByName, reason: c.removedReason });
+      out.push({
+        at: c.removedAt,
+        what: label.removed(c.name),
+        who: c.removedByName,
+        reason: c.removedReason,
+      });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

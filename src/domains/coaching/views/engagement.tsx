@@ -45,7 +45,11 @@ function StepList(props: { t: CT; step: Step }): JSX.Element {
   return (
     <ol class="kn-steps" aria-label={t('coaching.steps.label')}>
       {steps.map((s, i) => (
-        <li aria-current={i === current ? 'step' : undefined} data-done={i < current ? 'true' : undefined} safe>
+        <li
+          aria-current={i === current ? 'step' : undefined}
+          data-done={i < current ? 'true' : undefined}
+          safe
+        >
           {t(`coaching.step.${s}`)}
         </li>
       ))}
@@ -155,7 +159,9 @@ function Intake(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engagemen
         <dt safe>{t('coaching.intake.county')}</dt>
         <dd safe>{yesNo(vm.inCountyChecked)}</dd>
         <dt safe>{t('coaching.intake.agreement')}</dt>
-        <dd safe>{vm.agreementSignedOn ? formatDate(vm.agreementSignedOn) : t('coaching.intake.notSigned')}</dd>
+        <dd safe>
+          {vm.agreementSignedOn ? formatDate(vm.agreementSignedOn) : t('coaching.intake.notSigned')}
+        </dd>
       </dl>
     );
   const checked = (name: string, saved: boolean) => (v ? v[name] === 'on' : saved);
@@ -164,7 +170,13 @@ function Intake(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engagemen
       <CsrfField token={props.csrf} />
       <ErrorSummary t={t} errors={errors} />
       <div class="ds-field kn-checkbox">
-        <input class="ds-input" type="checkbox" id="f-smeChecked" name="smeChecked" checked={checked('smeChecked', vm.smeChecked)} />
+        <input
+          class="ds-input"
+          type="checkbox"
+          id="f-smeChecked"
+          name="smeChecked"
+          checked={checked('smeChecked', vm.smeChecked)}
+        />
         <label class="ds-label" for="f-smeChecked" safe>
           {t('coaching.intake.sme')}
         </label>
@@ -236,7 +248,11 @@ function Coaches(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engageme
                 {t('coaching.coaches.since', { date: formatDate(c.assignedAt) })}
               </span>
               {vm.canManage ? (
-                <form method="post" action={`/coaching/${vm.id}/coaches/${c.userId}/remove`} class="kn-inline-form">
+                <form
+                  method="post"
+                  action={`/coaching/${vm.id}/coaches/${c.userId}/remove`}
+                  class="kn-inline-form"
+                >
                   <CsrfField token={props.csrf} />
                   <button
                     type="submit"
@@ -265,7 +281,10 @@ function Coaches(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engageme
             name="coachId"
             label={t('coaching.coaches.choose')}
             value={props.forms.values.coachId}
-            options={vm.coachOptions.map((c) => ({ value: c.userId, label: `${c.name} (${c.organisationName})` }))}
+            options={vm.coachOptions.map((c) => ({
+              value: c.userId,
+              label: `${c.name} (${c.organisationName})`,
+            }))}
             errors={errors}
           />
           <button type="submit" class="ds-button" data-variant="secondary" safe>
@@ -318,7 +337,11 @@ export function EngagementOverview(props: {
               <a class="ds-link" href={`/mappings/${vm.mappingId}`} safe>
                 {t('coaching.overview.mappingLink')}
               </a>
-              {vm.mappingStatus ? <span safe> ({t(`coaching.overview.mappingStatus.${vm.mappingStatus}`)})</span> : ''}
+              {vm.mappingStatus ? (
+                <span safe> ({t(`coaching.overview.mappingStatus.${vm.mappingStatus}`)})</span>
+              ) : (
+                ''
+              )}
             </>
           ) : (
             <span safe>{t('coaching.overview.noMapping')}</span>

@@ -90,7 +90,14 @@ function Filters(props: { t: CT; vm: ListVM; board?: boolean }): JSX.Element {
           {t('coaching.filter.title')}
         </legend>
         <div class="kn-inline-fields">
-          <Field t={t} name="q" type="search" label={t('coaching.filter.q')} value={vm.filter.q} errors={none} />
+          <Field
+            t={t}
+            name="q"
+            type="search"
+            label={t('coaching.filter.q')}
+            value={vm.filter.q}
+            errors={none}
+          />
           {props.board ? (
             ''
           ) : (
@@ -175,7 +182,11 @@ export function EngagementList(props: { t: CT; vm: ListVM }): JSX.Element {
         {vm.mineOnly ? (
           ''
         ) : (
-          <a class="ds-link" href={`/coaching/board${queryString({ ...vm.filter, step: undefined, open: undefined })}`} safe>
+          <a
+            class="ds-link"
+            href={`/coaching/board${queryString({ ...vm.filter, step: undefined, open: undefined })}`}
+            safe
+          >
             {t('coaching.list.board')}
           </a>
         )}
@@ -381,7 +392,10 @@ export function StartEngagement(props: { t: CT; csrf: string; vm: StartVM }): JS
               label={t('coaching.new.coach')}
               value={vm.values.coachId}
               emptyLabel={t('coaching.new.noCoach')}
-              options={vm.coaches.map((c) => ({ value: c.userId, label: `${c.name} (${c.organisationName})` }))}
+              options={vm.coaches.map((c) => ({
+                value: c.userId,
+                label: `${c.name} (${c.organisationName})`,
+              }))}
               errors={vm.errors}
             />
             <button type="submit" class="ds-button" data-variant="primary" safe>
@@ -415,7 +429,12 @@ export function StartEngagement(props: { t: CT; csrf: string; vm: StartVM }): JS
             <ul class="ds-list" data-testid="coaching-company-results">
               {vm.found.map((c) => (
                 <li>
-                  <a class="ds-link" href={`/coaching/new?company=${c.id}`} aria-label={t('coaching.new.pickLabel', { name: c.name })} safe>
+                  <a
+                    class="ds-link"
+                    href={`/coaching/new?company=${c.id}`}
+                    aria-label={t('coaching.new.pickLabel', { name: c.name })}
+                    safe
+                  >
                     {c.name}
                   </a>
                   {c.municipality ? <span safe> ({c.municipality})</span> : ''}

@@ -8,7 +8,12 @@ export type CT = T<CoachingKey>;
 
 export type EngagementTab = 'overview' | 'meetings' | 'plan' | 'followups';
 
-export function EngagementCrumbs(props: { t: CT; engagementId: string; companyName: string; current?: string }): JSX.Element {
+export function EngagementCrumbs(props: {
+  t: CT;
+  engagementId: string;
+  companyName: string;
+  current?: string;
+}): JSX.Element {
   const { t } = props;
   return (
     <nav aria-label={t('coaching.crumbs.label')} class="kn-crumbs">
