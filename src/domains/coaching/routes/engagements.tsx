@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { hasRole } from '../../../platform/auth.ts';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
 import { rawForm } from '../../../platform/http/forms.ts';
-import { type AnyRoute, type Ctx, defineRoute, policy } from '../../../platform/http/registry.ts';
+import {
+  type Access,
+  type AnyRoute,
+  type Ctx,
+  defineRoute,
+  policy,
+} from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
 import { canManageEngagements, canSeeEngagements } from '../policy.ts';
@@ -112,6 +118,40 @@ async function overviewError(
     );
   if (err.code === 'FORBIDDEN') return ctx.redirect(`/coaching/${id}`, t('error.403.body'));
   throw err;
+}
+
+/** A form posted from the overview: invalid input re-renders the overview at that form, else redirect with a flash. */
+function overviewForm<B>(def: {
+  url: string;
+  access: Access;
+  body: z.ZodType<B>;
+  form: NonNullable<EngagementForms['form']>;
+  run: (ctx: AnyCtx, id: string, value: B) => Promise<string>;
+}): AnyRoute {
+  return defineRoute({
+    method: 'POST',
+    url: def.url,
+    kind: 'page',
+    access: def.access,
+    params: idParams,
+    body: def.body,
+    handler: async (ctx) => {
+      const id = ctx.params.id;
+      const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
+      if (!ctx.form.ok)
+        return renderOverview(
+          ctx as AnyCtx,
+          id,
+          { form: def.form, errors: ctx.form.errors, values: raw },
+          422,
+        );
+      try {
+        return ctx.redirect(`/coaching/${id}`, await def.run(ctx as AnyCtx, id, ctx.form.value));
+      } catch (err) {
+        return overviewError(ctx as AnyCtx, id, def.form, err, raw);
+      }
+    },
+  });
 }
 
 export const engagementPageRoutes: AnyRoute[] = [
@@ -223,78 +263,35 @@ export const engagementPageRoutes: AnyRoute[] = [
     params: idParams,
     handler: async (ctx) => renderOverview(ctx as AnyCtx, ctx.params.id, { errors: [], values: {} }),
   }),
-  defineRoute({
-    method: 'POST',
+  overviewForm({
     url: '/coaching/:id/step',
-    kind: 'page',
     access: seeAccess,
-    params: idParams,
     body: stepChangeInput,
-    handler: async (ctx) => {
-      const id = ctx.params.id;
-      const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
-      if (!ctx.form.ok)
-        return renderOverview(ctx as AnyCtx, id, { form: 'step', errors: ctx.form.errors, values: raw }, 422);
-      try {
-        const to = await service.changeStep(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value);
-        const t = tr(ctx as AnyCtx);
-        return ctx.redirect(
-          `/coaching/${id}`,
-          t('coaching.steps.changed', { step: t(`coaching.step.${to}`) }),
-        );
-      } catch (err) {
-        return overviewError(ctx as AnyCtx, id, 'step', err, raw);
-      }
+    form: 'step',
+    run: async (ctx, id, value) => {
+      const to = await service.changeStep(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, value);
+      const t = tr(ctx);
+      return t('coaching.steps.changed', { step: t(`coaching.step.${to}`) });
     },
   }),
-  defineRoute({
-    method: 'POST',
+  overviewForm({
     url: '/coaching/:id/intake',
-    kind: 'page',
     access: manageAccess,
-    params: idParams,
     body: intakeInput,
-    handler: async (ctx) => {
-      const id = ctx.params.id;
-      const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
-      if (!ctx.form.ok)
-        return renderOverview(
-          ctx as AnyCtx,
-          id,
-          { form: 'intake', errors: ctx.form.errors, values: raw },
-          422,
-        );
-      try {
-        await service.saveIntake(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value);
-        return ctx.redirect(`/coaching/${id}`, tr(ctx as AnyCtx)('coaching.intake.saved'));
-      } catch (err) {
-        return overviewError(ctx as AnyCtx, id, 'intake', err, raw);
-      }
+    form: 'intake',
+    run: async (ctx, id, value) => {
+      await service.saveIntake(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, value);
+      return tr(ctx)('coaching.intake.saved');
     },
   }),
-  defineRoute({
-    method: 'POST',
+  overviewForm({
     url: '/coaching/:id/coaches',
-    kind: 'page',
     access: manageAccess,
-    params: idParams,
     body: coachAssignInput,
-    handler: async (ctx) => {
-      const id = ctx.params.id;
-      const raw = ctx.form.ok ? rawForm(ctx.req.body) : ctx.form.raw;
-      if (!ctx.form.ok)
-        return renderOverview(
-          ctx as AnyCtx,
-          id,
-          { form: 'coach', errors: ctx.form.errors, values: raw },
-          422,
-        );
-      try {
-        await service.assignCoach(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, ctx.form.value.coachId);
-        return ctx.redirect(`/coaching/${id}`, tr(ctx as AnyCtx)('coaching.coaches.assigned'));
-      } catch (err) {
-        return overviewError(ctx as AnyCtx, id, 'coach', err, raw);
-      }
+    form: 'coach',
+    run: async (ctx, id, value) => {
+      await service.assignCoach(ctx.db, { actor: ctx.actor, ip: ctx.ip }, id, value.coachId);
+      return tr(ctx)('coaching.coaches.assigned');
     },
   }),
   defineRoute({

@@ -221,6 +221,15 @@ export function CompanyDetailView(props: DetailProps): JSX.Element {
       ) : (
         ''
       )}
+      {detail.canAssignCoaches ? (
+        <p class="ds-paragraph">
+          <a class="ds-link" href={`/coaching/new?company=${c.id}`} safe>
+            {t('company.coaching.start')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
 
       <h2 class="ds-heading" data-size="sm" safe>
         {t('company.history')}
