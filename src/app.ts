@@ -3,6 +3,7 @@ import {
   actorFromApiToken,
   actorFromSession,
   canManageUsers,
+  canReadJobs,
   canReadOutbox,
   startPage,
 } from './domains/accounts/index.ts';
@@ -34,6 +35,7 @@ export const nav: NavItem[] = [
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
+  { href: '/admin/jobs', label: 'nav.jobs', visible: canReadJobs },
   { href: '/my/ratings', label: 'nav.myRatings', visible: canReadOwnRatings },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { createApp } from './app.ts';
 import { cookieSecret, openDatabase, prepareDatabase } from './bootstrap.ts';
 import { DEMO_USERS, seedDemo } from './demo/seed.ts';
-import { housekeeping } from './domains/accounts/index.ts';
+import { jobHandlers, jobSchedules } from './jobs.ts';
 import { DataDirLockedError } from './platform/db.ts';
 import { loadEnvOrExit } from './platform/env.ts';
+import { startWorker } from './platform/jobs.ts';
 import { createLogger } from './platform/logger.ts';
 import { createMailer } from './platform/mail.ts';
 import { listSnapshots, writeSnapshot } from './platform/snapshots.ts';
@@ -66,11 +67,15 @@ async function main(): Promise<void> {
     ? setInterval(() => void snapshot().catch(() => logger.error('snapshot failed')), 24 * 3600_000)
     : null;
   daily?.unref();
-  const hourly = setInterval(
-    () => void housekeeping(db).catch(() => logger.error('housekeeping failed')),
-    3600_000,
-  );
-  hourly.unref();
+  // Background jobs (reminders, hourly housekeeping) run from the jobs table: every process polls it,
+  // each job runs once (platform/jobs.ts).
+  const worker = startWorker({
+    db,
+    handlers: jobHandlers,
+    schedules: jobSchedules,
+    deps: { mailer, baseUrl },
+    logger,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -81,9 +86,9 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await worker.stop();
       mailer.close();
       if (daily) clearInterval(daily);
-      clearInterval(hourly);
       await snapshot().catch(() => logger.error('snapshot at shutdown failed'));
       await db.close();
     } finally {
@@ -95,7 +100,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // Announce readiness only once a signal stops the process cleanly.
   process.stdout.write(`${lines.join('\n')}\n`);
-  await housekeeping(db).catch(() => logger.error('housekeeping failed'));
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,10 @@
+import type { AnyRoute } from '../../platform/http/registry.ts';
+import { jobRoutes } from './routes/jobs.tsx';
+import { accountRoutes as coreRoutes } from './routes.tsx';
+
 export { hashPassword } from './passwords.ts';
-export { canManageUsers, canReadOutbox } from './policy.ts';
+export { canManageUsers, canReadJobs, canReadOutbox } from './policy.ts';
 export { insertMembership, insertUser, usersWithRoleInRegion } from './repo.ts';
-export { accountRoutes } from './routes.tsx';
 export { bootstrapRegionAdmin } from './service/bootstrap.ts';
 export {
   type InviteResult,
@@ -10,3 +13,6 @@ export {
   inviteUser,
 } from './service/invite-user.ts';
 export { actorForUser, actorFromApiToken, actorFromSession, housekeeping, startPage } from './service.ts';
+
+/** Every route of the accounts area (sign-in, account, administration, background jobs). */
+export const accountRoutes: AnyRoute[] = [...coreRoutes, ...jobRoutes];

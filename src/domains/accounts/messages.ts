@@ -1,5 +1,6 @@
 import { defineMessages } from '../../platform/i18n/index.ts';
 import { adminMessages } from './messages/admin.ts';
+import { jobMessages } from './messages/jobs.ts';
 import { linkMessages } from './messages/links.ts';
 
 const sessionMessages = defineMessages(
@@ -57,7 +58,7 @@ const sessionMessages = defineMessages(
 
 /** The accounts catalogue: sign-in and account, one-time links, administration. */
 export const messages = defineMessages(
-  { ...sessionMessages.sv, ...linkMessages.sv, ...adminMessages.sv },
-  { ...sessionMessages.en, ...linkMessages.en, ...adminMessages.en },
+  { ...sessionMessages.sv, ...linkMessages.sv, ...adminMessages.sv, ...jobMessages.sv },
+  { ...sessionMessages.en, ...linkMessages.en, ...adminMessages.en, ...jobMessages.en },
 );
 export type AccountKey = keyof typeof messages.sv;

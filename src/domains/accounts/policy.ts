@@ -1,6 +1,8 @@
 import { type Actor, hasRole, type Role } from '../../platform/auth.ts';
 
 export const canReadOutbox = (actor: Actor): boolean => hasRole(actor, 'region_admin');
+/** The background-job page: region admins (their region's jobs and the installation-wide ones). */
+export const canReadJobs = (actor: Actor): boolean => hasRole(actor, 'region_admin');
 export const canManageUsers = (actor: Actor): boolean =>
   hasRole(actor, 'region_admin', 'municipality_officer');
 

@@ -20,3 +20,4 @@ export {
   removeCoach,
   saveIntake,
 } from './service/engagements.ts';
+export { coachingJobHandlers, coachingJobSchedules } from './service/reminders.ts';

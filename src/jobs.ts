@@ -1,0 +1,15 @@
+import { housekeeping } from './domains/accounts/index.ts';
+import { coachingJobHandlers, coachingJobSchedules } from './domains/coaching/index.ts';
+import type { JobHandler, JobSchedule } from './platform/jobs.ts';
+
+/** Every background job of the product (platform/jobs.ts runs them); names are `<domain>.<job>`. */
+export const jobHandlers: Record<string, JobHandler> = {
+  'accounts.housekeeping': async ({ db }) => housekeeping(db),
+  ...coachingJobHandlers,
+};
+
+/** Periodic jobs: each process enqueues the current period's run, the queue runs it once. */
+export const jobSchedules: JobSchedule[] = [
+  { name: 'accounts.housekeeping', everyMinutes: 60 },
+  ...coachingJobSchedules,
+];
