@@ -7,7 +7,12 @@ import {
   canReadOutbox,
   startPage,
 } from './domains/accounts/index.ts';
-import { canSeeEngagements, coachingMessages, coachingRoutes } from './domains/coaching/index.ts';
+import {
+  canSeeEngagements,
+  canUseCoaching,
+  coachingMessages,
+  coachingRoutes,
+} from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import {
@@ -19,6 +24,7 @@ import {
 } from './domains/mapping/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
+import { canLogTime, stafftimeMessages, stafftimeRoutes } from './domains/stafftime/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -30,6 +36,7 @@ export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
   { href: '/mappings', label: 'nav.mappings', visible: mappings.canListMappings },
   { href: '/coaching', label: 'nav.coaching', visible: canSeeEngagements },
+  { href: '/calendar', label: 'nav.calendar', visible: canUseCoaching },
   { href: '/insights', label: 'nav.insights', visible: canViewInsights },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
@@ -37,6 +44,7 @@ export const nav: NavItem[] = [
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
   { href: '/admin/jobs', label: 'nav.jobs', visible: canReadJobs },
   { href: '/my/ratings', label: 'nav.myRatings', visible: canReadOwnRatings },
+  { href: '/time', label: 'nav.time', visible: canLogTime },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];
 
@@ -50,6 +58,7 @@ export function allRoutes(): AnyRoute[] {
     ...mappingRoutes,
     ...coachingRoutes,
     ...insightsRoutes,
+    ...stafftimeRoutes,
     ...publicRoutes,
   ];
   routes.push(
@@ -69,6 +78,7 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   // Error answers may carry any domain's message keys.
   registerCatalogue(mappingMessages);
   registerCatalogue(insightsMessages);
+  registerCatalogue(stafftimeMessages);
   registerCatalogue(coachingMessages);
   return buildServer({
     deps,

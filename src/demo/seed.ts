@@ -29,6 +29,7 @@ import {
 } from './generate.ts';
 import { seedInsightsDemo } from './seed-insights.ts';
 import { seedMappingsDemo } from './seed-mappings.ts';
+import { seedStaffTime } from './seed-stafftime.ts';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
   { email: 'region.admin@example.org', name: 'Regina Admin', role: 'region_admin', org: 'region' },
@@ -131,6 +132,7 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   }
   const rounds = await seedMappingsDemo(db, admin, companyIds, r);
   await seedInsightsDemo(db, regionId, [rounds.start, rounds.followUp]);
+  await seedStaffTime(db);
   return true;
 }
 

@@ -1,11 +1,15 @@
 import type { AnyRoute } from '../../platform/http/registry.ts';
 import { engagementApiRoutes } from './routes/api-engagements.ts';
+import { calendarRoutes } from './routes/calendar.tsx';
 import { engagementPageRoutes } from './routes/engagements.tsx';
+import { meetingRoutes } from './routes/meetings.tsx';
 
 /** Every route of the coaching domain (pages and /api/v1). */
 export const coachingRoutes: AnyRoute[] = [
   ...engagementApiRoutes,
   ...engagementPageRoutes,
+  ...meetingRoutes,
+  ...calendarRoutes,
 ];
 export { messages as coachingMessages } from './messages.ts';
 export { canManageEngagements, canSeeEngagements, canUseCoaching } from './policy.ts';

@@ -69,10 +69,12 @@ function Hours(props: { t: CT; row: ListRowVM }): JSX.Element {
     <span>
       <span safe>{props.t('coaching.list.hoursValue', { used, planned: props.row.plannedHours })}</span>
       {over ? (
-        <span class="ds-tag" data-color="warning" safe>
+        <>
           {' '}
-          {props.t('coaching.list.overBudget')}
-        </span>
+          <span class="ds-tag" data-color="warning" safe>
+            {props.t('coaching.list.overBudget')}
+          </span>
+        </>
       ) : (
         ''
       )}
