@@ -27,6 +27,7 @@ import {
   sniWeights,
   weighted,
 } from './generate.ts';
+import { seedCoachingDemo } from './seed-coaching.ts';
 import { seedInsightsDemo } from './seed-insights.ts';
 import { seedMappingsDemo } from './seed-mappings.ts';
 import { seedStaffTime } from './seed-stafftime.ts';
@@ -133,6 +134,21 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
   const rounds = await seedMappingsDemo(db, admin, companyIds, r);
   await seedInsightsDemo(db, regionId, [rounds.start, rounds.followUp]);
   await seedStaffTime(db);
+  const actorOf = async (id: string) => {
+    const a = await actorForUser(db, id, 'session');
+    if (!a) throw new Error('demo user missing');
+    return a;
+  };
+  const [coachActor, coach2Actor, contactActor] = await Promise.all([
+    actorOf(coachId),
+    actorOf(coach2),
+    actorOf(userIds.get('company@example.org') as string),
+  ]);
+  await seedCoachingDemo(db, companyIds, {
+    admin,
+    coachOf: (i) => (i % 3 === 2 ? coach2Actor : coachActor),
+    contact: contactActor,
+  });
   return true;
 }
 

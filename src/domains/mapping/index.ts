@@ -53,6 +53,7 @@ export { type MappingKey, messages as mappingMessages } from './messages.ts';
 export { canManageInstruments, canViewInstruments } from './policy.ts';
 export * as mappings from './service/mappings.ts';
 export { canManagePersonRatings, canReadOwnRatings } from './service/person-ratings.ts';
+export { type RankedNeed, rankedNeedsOf } from './service/ranked-needs.ts';
 export {
   copyToDraft,
   ensureCommonInstrument,
