@@ -328,3 +328,38 @@ export function Pagination(props: {
 export function CsrfField(props: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
+
+interface TextAreaProps {
+  name: string;
+  label: string;
+  value: string | null | undefined;
+  errors: FieldError[];
+  t: T<string>;
+  hint?: string | undefined;
+  rows?: number;
+  maxlength?: number | undefined;
+  readonly?: boolean;
+}
+
+/** A labelled textarea with hint and inline error, linked with aria-describedby (as `Field`). */
+export function TextArea(props: TextAreaProps): JSX.Element {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error} t={props.t}>
+      <textarea
+        class="ds-input"
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        maxlength={props.maxlength}
+        readonly={props.readonly}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}

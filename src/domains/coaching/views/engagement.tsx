@@ -1,7 +1,7 @@
 // The engagement's overview: steps with the step change, intake (eligibility), coaches with history, and
 // links to meetings, plan and follow-up. Company contacts see a read-only summary.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import { formatDate, formatDateTime } from '../../../platform/i18n/index.ts';
 import { type Step, stepIndex, steps } from '../schema.ts';
 import { type CT, EngagementCrumbs, EngagementTabs, StepTag } from './shared.tsx';
@@ -102,47 +102,22 @@ function StepForms(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engage
             options={backOptions.map((s) => ({ value: s, label: t(`coaching.step.${s}`) }))}
             errors={errors}
           />
-          <ReasonField t={t} errors={errors} value={props.forms.values.reason} />
+          <TextArea
+            t={t}
+            name="reason"
+            label={t('coaching.steps.reason')}
+            hint={t('coaching.steps.reasonHint')}
+            value={props.forms.values.reason}
+            errors={errors}
+            rows={3}
+            maxlength={1000}
+          />
           <button type="submit" class="ds-button" data-variant="secondary" safe>
             {t('coaching.steps.move')}
           </button>
         </form>
       </details>
     </>
-  );
-}
-
-function ReasonField(props: { t: CT; errors: FieldError[]; value?: string }): JSX.Element {
-  const id = fieldId('reason');
-  const error = errorFor(props.errors, 'reason');
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.t('coaching.steps.reason')}
-      </label>
-      <div id={`${id}-hint`} data-field="description" safe>
-        {props.t('coaching.steps.reasonHint')}
-      </div>
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message as Parameters<CT>[0], error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name="reason"
-        rows="3"
-        maxlength="1000"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        safe
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
   );
 }
 

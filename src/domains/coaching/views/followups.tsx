@@ -1,6 +1,14 @@
 // Follow-ups of the adopted plan: the dated list (upcoming, overdue, done) and the short follow-up form.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  fieldId,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/index.ts';
 import { actionStatuses } from '../schema-plan.ts';
 import { statusLabel } from './plan-shared.tsx';
@@ -98,44 +106,6 @@ export interface FollowupFormVM extends Head {
   canComplete: boolean;
   canGiveFeedback: boolean;
   previousMaturity: number | null;
-}
-
-function TextArea(props: {
-  t: CT;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[];
-  readonly: boolean;
-}) {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message as Parameters<CT>[0], error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name={props.name}
-        rows="4"
-        readonly={props.readonly}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        safe
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
 }
 
 export function FollowupFormPage(props: {

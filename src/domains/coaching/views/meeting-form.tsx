@@ -1,7 +1,15 @@
 // The meeting form (new and edit; works without JavaScript, errors at the fields with the input kept) with
 // the public-records reminder right above the notes, and the delete confirmation page.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  fieldId,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import type { T } from '../../../platform/i18n/index.ts';
 import { meetingKinds } from '../schema.ts';
 import { MAX_OTHERS, meetingStatuses } from '../schema-meetings.ts';
@@ -20,52 +28,6 @@ export interface MeetingFormVM {
   notesOwnerName: string | null;
   /** Shown above the form (a save conflict). */
   alert: string | null;
-}
-
-function TextArea(props: {
-  t: CT;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[];
-  hint?: string;
-  rows?: number;
-}): JSX.Element {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {(props.t as unknown as T<string>)(error.message, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name={props.name}
-        rows={String(props.rows ?? 5)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        safe
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
 }
 
 function Checkbox(props: { name: string; label: string; checked: boolean }): JSX.Element {

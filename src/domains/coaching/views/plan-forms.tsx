@@ -1,7 +1,15 @@
 // Forms of the plan: summary and goals, an action (with the mapping's needs to link), building actions from
 // the ranked gaps, and adoption. Plain POST forms; errors at the field with the input kept.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  fieldId,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import { actionKinds } from '../schema.ts';
 import { kindLabel } from './plan-shared.tsx';
 import { type CT, EngagementCrumbs } from './shared.tsx';
@@ -19,52 +27,6 @@ function Crumbs(props: { t: CT; head: Head; current: string }) {
       companyName={props.head.companyName}
       current={props.current}
     />
-  );
-}
-
-function TextArea(props: {
-  t: CT;
-  name: string;
-  label: string;
-  value: string;
-  errors: FieldError[];
-  rows?: number;
-  hint?: string;
-}) {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message as Parameters<CT>[0], error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name={props.name}
-        rows={String(props.rows ?? 4)}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        safe
-      >
-        {props.value}
-      </textarea>
-    </div>
   );
 }
 

@@ -3,7 +3,15 @@
 // (data attributes) for public/mapping-autosave.js.
 
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  fieldId,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import { formatDateTime, type Locale } from '../../../platform/i18n/index.ts';
 import { type RawRow, type RowType, rowFields, type SectionAnswers } from '../answers/shape.ts';
 import { genderGoals } from '../answers/validate.ts';
@@ -51,53 +59,6 @@ const BLANK_ROWS = 2;
 
 function errorsUnder(errors: FieldError[], name: string): FieldError[] {
   return errors.filter((e) => e.field === name || e.field.startsWith(`${name}.`));
-}
-
-function Textarea(props: {
-  name: string;
-  label: string;
-  value: string;
-  hint?: string | undefined;
-  errors: FieldError[];
-  t: MT;
-  maxlength?: number | undefined;
-}): JSX.Element {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message as MappingKey, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name={props.name}
-        rows="4"
-        maxlength={props.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        safe
-      >
-        {props.value}
-      </textarea>
-    </div>
-  );
 }
 
 /** Radios or checkboxes in a fieldset whose id is the field's, so the error summary can link to it. */
@@ -554,7 +515,7 @@ function QuestionBlock(props: { vm: SectionPageVM; t: MT; locale: Locale; q: Que
       );
       break;
     case 'longText':
-      control = <Textarea name={name} label={label} hint={hint} value={str} errors={errors} t={t} />;
+      control = <TextArea name={name} label={label} hint={hint} value={str} errors={errors} t={t} />;
       break;
     case 'integer':
       control = (

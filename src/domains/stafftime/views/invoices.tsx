@@ -1,9 +1,9 @@
 // Consultant invoices: those the actor may see, and the form to record one.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, Field, Select } from '../../../platform/http/views.tsx';
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import { formatMoney } from '../../../platform/i18n/index.ts';
 import { NOTE_MAX } from '../schema.ts';
-import { hours, type Option, type ST, TextArea, TimeNav } from './shared.tsx';
+import { hours, type Option, type ST, TimeNav } from './shared.tsx';
 
 export interface InvoicesVM {
   rows: {

@@ -1,9 +1,9 @@
 // The monthly time report: the month's hours per organisation (employed/external), per activity and per
 // entry; the staff member signs it (the month locks); a region admin can unlock it with a reason.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary } from '../../../platform/http/views.tsx';
+import { CsrfField, ErrorSummary, TextArea } from '../../../platform/http/views.tsx';
 import { formatDateTime, formatMoney } from '../../../platform/i18n/index.ts';
-import { activityLabel, hours, type ST, TextArea, TimeNav } from './shared.tsx';
+import { activityLabel, hours, type ST, TimeNav } from './shared.tsx';
 import { ActivityTotals } from './week.tsx';
 
 export interface MonthVM {

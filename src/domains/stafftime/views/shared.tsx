@@ -1,6 +1,6 @@
 // Shared pieces of the time pages: the sub-navigation, hours formatting and the entry form.
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, errorFor, Field, fieldId, Select } from '../../../platform/http/views.tsx';
+import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import { formatNumber, type T } from '../../../platform/i18n/index.ts';
 import type { StaffTimeKey } from '../messages.ts';
 import { activities, NOTE_MAX } from '../schema.ts';
@@ -50,53 +50,6 @@ export function TimeNav(props: { t: ST; current: string; manager: boolean }): JS
           ))}
       </ul>
     </nav>
-  );
-}
-
-export function TextArea(props: {
-  t: ST;
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  errors: FieldError[];
-  maxlength: number;
-}): JSX.Element {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="ds-field">
-      <label class="ds-label" for={id} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={`${id}-hint`} data-field="description" safe>
-          {props.hint}
-        </div>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {props.t(error.message as StaffTimeKey, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <textarea
-        class="ds-input"
-        id={id}
-        name={props.name}
-        rows="2"
-        maxlength={props.maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        safe
-      >
-        {props.value}
-      </textarea>
-    </div>
   );
 }
 
