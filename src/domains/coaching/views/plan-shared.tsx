@@ -99,7 +99,9 @@ export function ActionsTable(props: {
     // A wide table scrolls sideways: the region is focusable so that keyboard users can scroll it.
     <div class="kn-table-wrap" role="region" aria-label={props.caption} tabindex="0">
       <table class="ds-table" data-testid="plan-actions">
-        <caption safe>{props.caption}</caption>
+        <caption class="ds-sr-only" safe>
+          {props.caption}
+        </caption>
         <thead>
           <tr>
             <th scope="col" safe>
