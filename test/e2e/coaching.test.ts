@@ -217,5 +217,14 @@ describe('coaching', () => {
       /\/calendar\/feed\/[A-Za-z0-9_-]+\.ics$/,
     );
     await axeCheck(page, 'calendar subscription');
+
+    const admin = await e2e.newPage();
+    await login(admin.page, 'region.admin@example.org');
+    await admin.page.goto('/coaching');
+    await axeCheck(admin.page, 'engagement list with filters');
+    await admin.page.getByRole('link', { name: 'Regler för coachning' }).click();
+    await admin.page.waitForURL('**/coaching/rules');
+    expect(await admin.page.getByLabel('Planerade coachtimmar per företag').inputValue()).toBe('15');
+    await axeCheck(admin.page, 'coaching rules');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, apiToken, Client, failure, makeUser, type TestUser, testApp } from '../../../test/app.ts';
@@ -232,5 +233,58 @@ describe('engagements', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().plannedHours).toBe(15);
+  });
+});
+
+describe('programme rules', () => {
+  it('a region admin sets planned hours, follow-up months and notes sharing; bad input keeps what was typed', async () => {
+    const programmeId = randomUUID();
+    await db.query(
+      `INSERT INTO programmes (id, region_id, name, starts_on, ends_on, rule_set)
+       SELECT $1, region_id, 'Kompetens i test', '2024-01-01', '2030-12-31', 'esf-plus-2021-2027'
+         FROM companies WHERE id = $2`,
+      [programmeId, companyId],
+    );
+    const client = await Client.as(app, db, admin);
+    const page = await client.get('/coaching/rules');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="3, 6, 12"');
+    const bad = await client.post(`/coaching/rules/${programmeId}`, {
+      plannedHours: '12',
+      followupMonths: '3, sex',
+      notesSharing: 'programme',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Ange mellan ett och sex heltal från 1 till 60');
+    expect(bad.body).toContain('value="3, sex"');
+    const ok = await client.post(`/coaching/rules/${programmeId}`, {
+      plannedHours: '20,5',
+      followupMonths: '12 6 6',
+      notesSharing: 'programme',
+    });
+    expect(ok.statusCode).toBe(303);
+    const token = await apiToken(db, admin.id);
+    const api = await app.inject({
+      method: 'GET',
+      url: '/api/v1/coaching/rules',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(api.json()).toContainEqual({
+      id: programmeId,
+      name: 'Kompetens i test',
+      plannedHours: 20.5,
+      followupMonths: [6, 12],
+      notesSharing: 'programme',
+    });
+    expect((await (await Client.as(app, db, officer)).get('/coaching/rules')).statusCode).toBe(403);
+    // A new engagement takes the programme's default hours.
+    const other = await makeCompany(db, officer, { name: 'Regelbolaget AB' });
+    const created = await service.createEngagement(db, await ctxOf(officer), {
+      companyId: other,
+      municipalityCode: '0781',
+    });
+    const d = await service.getEngagementDetail(db, await actorOf(db, officer.id), created);
+    expect(d.engagement.plannedHours).toBe(20.5);
+    expect(d.engagement.followupMonths).toEqual([6, 12]);
   });
 });

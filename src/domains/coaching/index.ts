@@ -5,6 +5,7 @@ import { engagementPageRoutes } from './routes/engagements.tsx';
 import { followupRoutes } from './routes/followups.tsx';
 import { meetingRoutes } from './routes/meetings.tsx';
 import { planRoutes } from './routes/plan.tsx';
+import { rulesRoutes } from './routes/rules.tsx';
 
 /** Every route of the coaching domain (pages and /api/v1). */
 export const coachingRoutes: AnyRoute[] = [
@@ -14,6 +15,7 @@ export const coachingRoutes: AnyRoute[] = [
   ...calendarRoutes,
   ...planRoutes,
   ...followupRoutes,
+  ...rulesRoutes,
 ];
 export { messages as coachingMessages } from './messages.ts';
 export { canManageEngagements, canSeeEngagements, canUseCoaching } from './policy.ts';

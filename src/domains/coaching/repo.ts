@@ -396,3 +396,33 @@ export async function usedMinutes(db: Db, engagementId: string): Promise<number>
   );
   return rows[0]?.n ?? 0;
 }
+
+export interface ProgrammeRulesRow {
+  id: string;
+  regionId: string;
+  name: string;
+  plannedHours: number;
+  followupMonths: number[];
+  notesSharing: 'organisation' | 'programme';
+}
+
+export async function listProgrammeRules(db: Db, regionIds: string[]): Promise<ProgrammeRulesRow[]> {
+  return db.query<ProgrammeRulesRow>(
+    `SELECT id, region_id AS "regionId", name, coaching_planned_hours::float8 AS "plannedHours",
+            coaching_followup_months AS "followupMonths", coaching_notes_sharing AS "notesSharing"
+       FROM programmes WHERE region_id = ANY($1::uuid[]) ORDER BY starts_on DESC, name`,
+    [regionIds],
+  );
+}
+
+export async function updateProgrammeRules(
+  db: Db,
+  id: string,
+  v: { plannedHours: number; followupMonths: number[]; notesSharing: 'organisation' | 'programme' },
+): Promise<void> {
+  await db.query(
+    `UPDATE programmes SET coaching_planned_hours = $2, coaching_followup_months = $3::int[],
+            coaching_notes_sharing = $4, updated_at = now() WHERE id = $1`,
+    [id, v.plannedHours, v.followupMonths, v.notesSharing],
+  );
+}

@@ -96,3 +96,35 @@ export const engagementListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 export type EngagementListQuery = z.infer<typeof engagementListQuery>;
+
+/** The programme's coaching rules (region admin). Follow-up months as typed: "3, 6, 12". */
+export const rulesInput = z.object({
+  plannedHours: plannedHours(),
+  followupMonths: z.preprocess(
+    (v) =>
+      Array.isArray(v)
+        ? v
+        : typeof v === 'string'
+          ? v
+              .split(/[\s,;]+/)
+              .filter((x) => x !== '')
+              .map(Number)
+          : v,
+    z
+      .array(
+        z
+          .number({ error: 'coaching.rules.monthsFormat' })
+          .int('coaching.rules.monthsFormat')
+          .min(1, 'coaching.rules.monthsFormat')
+          .max(60, 'coaching.rules.monthsFormat'),
+        {
+          error: 'coaching.rules.monthsFormat',
+        },
+      )
+      .min(1, 'coaching.rules.monthsFormat')
+      .max(6, 'coaching.rules.monthsFormat')
+      .transform((xs) => [...new Set(xs)].sort((a, b) => a - b)),
+  ),
+  notesSharing: z.enum(['organisation', 'programme'], { error: 'validation.choice' }),
+});
+export type RulesInput = z.infer<typeof rulesInput>;

@@ -182,6 +182,7 @@ export const engagementPageRoutes: AnyRoute[] = [
             coaches,
             canStart: canManageEngagements(ctx.actor),
             mineOnly: mine,
+            canSetRules: hasRole(ctx.actor, 'region_admin'),
           }}
         />,
       );

@@ -37,6 +37,8 @@ export interface ListVM {
   coaches: { userId: string; name: string }[];
   canStart: boolean;
   mineOnly: boolean;
+  /** A region admin: link to the programme's coaching rules. */
+  canSetRules?: boolean;
 }
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
@@ -177,6 +179,13 @@ export function EngagementList(props: { t: CT; vm: ListVM }): JSX.Element {
         {vm.canStart ? (
           <a class="ds-button" data-variant="primary" href="/coaching/new" safe>
             {t('coaching.list.new')}
+          </a>
+        ) : (
+          ''
+        )}
+        {vm.canSetRules ? (
+          <a class="ds-link" href="/coaching/rules" safe>
+            {t('coaching.list.rules')}
           </a>
         ) : (
           ''
