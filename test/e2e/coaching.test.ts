@@ -63,6 +63,8 @@ describe('coaching', () => {
     expect(await officer.page.getByTestId('coaches').textContent()).toContain('Conny Coach');
     expect(await officer.page.getByTestId('step-blockers').textContent()).toContain('samverkansavtalet');
     await axeCheck(officer.page, 'engagement overview (intake)');
+    await officer.page.getByLabel(/Företaget är ett SMF/).check();
+    await officer.page.getByLabel('Företaget har en arbetsplats i länet').check();
     await officer.page.getByLabel('Samverkansavtalet undertecknat').fill(daysFromNow(-7));
     await officer.page.getByRole('button', { name: 'Spara intaget' }).click();
     await officer.page.waitForLoadState('load');

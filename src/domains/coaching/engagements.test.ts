@@ -65,7 +65,12 @@ describe('engagements', () => {
     expect(view.engagement.step).toBe('intake');
     expect(view.engagement.plannedHours).toBe(12.5);
     expect(view.coaches.map((c) => c.userId)).toEqual([coach.id]);
-    expect(view.blockers).toEqual(['coaching.blocker.agreement']);
+    // Eligibility is confirmed by a person at intake, not taken over from the company record.
+    expect(view.blockers).toEqual([
+      'coaching.blocker.sme',
+      'coaching.blocker.county',
+      'coaching.blocker.agreement',
+    ]);
     const again = await client.post('/coaching/new', { companyId, municipalityCode: '0781' });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Företaget har redan ett pågående coachuppdrag.');
@@ -76,6 +81,7 @@ describe('engagements', () => {
     const blocked = await client.post(`/coaching/${engagementId}/step`, { to: 'current_state' });
     expect(blocked.statusCode).toBe(422);
     expect(blocked.body).toContain('Registrera datum för samverkansavtalet.');
+    expect(blocked.body).toContain('Bekräfta att företaget är ett SMF.');
     // The coach may not record the intake; the officer does.
     expect((await client.post(`/coaching/${engagementId}/intake`, { smeChecked: 'on' })).statusCode).toBe(
       403,
@@ -182,6 +188,45 @@ describe('engagements', () => {
     ]);
     const page = await officerClient.get(`/coaching/${engagementId}`);
     expect(page.body).toContain('Coach borttagen: Cecilia Coach');
+    // The reason is kept with the assignment, not copied into the audit log.
+    const audits = await db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_log WHERE entity_id = $1 AND action = 'coaching.coach.remove'`,
+      [engagementId],
+    );
+    expect(JSON.stringify(audits)).not.toContain('Slutar i projektet');
+  });
+
+  it('a coach removed from the company record, or whose coach membership ends, loses the engagement too', async () => {
+    const officerCtx = await ctxOf(officer);
+    const other = await makeCompany(db, officer, { name: 'Lämnarbolaget AB' });
+    const leaver = await makeUser(db, [
+      { role: 'coach', org: '0781' },
+      { role: 'coach', org: '0780' },
+    ]);
+    const id = await service.createEngagement(db, officerCtx, {
+      companyId: other,
+      municipalityCode: '0781',
+      coachId: leaver.id,
+    });
+    const client = await Client.as(app, db, leaver);
+    expect((await client.get(`/coaching/${id}`)).statusCode).toBe(200);
+    // Removed on the company's page (the companies domain): the engagement assignment ends as well.
+    await db.query('DELETE FROM company_coaches WHERE company_id = $1 AND user_id = $2', [other, leaver.id]);
+    expect((await client.get(`/coaching/${id}`)).statusCode).toBe(404);
+    const d = await service.getEngagementDetail(db, await actorOf(db, officer.id), id);
+    expect(d.coaches).toEqual([]);
+    // Assigned again, then the membership it was assigned through is removed: still a coach in Växjö, but
+    // no longer of this engagement.
+    await service.assignCoach(db, officerCtx, id, leaver.id);
+    expect((await client.get(`/coaching/${id}`)).statusCode).toBe(200);
+    const assignedThrough = (await service.getEngagementDetail(db, await actorOf(db, officer.id), id))
+      .coaches[0]?.organisationId;
+    await db.query(`DELETE FROM memberships WHERE user_id = $1 AND role = 'coach' AND organisation_id = $2`, [
+      leaver.id,
+      assignedThrough,
+    ]);
+    expect((await client.get(`/coaching/${id}`)).statusCode).toBe(404);
+    expect((await service.getEngagementDetail(db, await actorOf(db, officer.id), id)).coaches).toEqual([]);
   });
 
   it('the board groups by step and the list filters; the API answers with the same rules', async () => {
@@ -286,5 +331,48 @@ describe('programme rules', () => {
     const d = await service.getEngagementDetail(db, await actorOf(db, officer.id), created);
     expect(d.engagement.plannedHours).toBe(20.5);
     expect(d.engagement.followupMonths).toEqual([6, 12]);
+  });
+});
+
+describe('adopting the plan', () => {
+  it('the company adopts what it was shown: a plan changed after the page was opened is refused', async () => {
+    const company = await makeCompany(db, officer, { name: 'Antagarbolaget AB' });
+    const hr = await makeUser(db, [{ role: 'company_contact', org: `company:${company}` }], {
+      name: 'Hedda HR',
+    });
+    const id = await service.createEngagement(db, await ctxOf(officer), {
+      companyId: company,
+      municipalityCode: '0781',
+      coachId: coach2.id,
+    });
+    const coachClient = await Client.as(app, db, coach2);
+    const add = (title: string) =>
+      coachClient.post(`/coaching/${id}/plan/actions/new`, { title, kind: 'externalTraining', hours: '8' });
+    expect((await add('Truckkort för lagret')).statusCode).toBe(303);
+    const hrClient = await Client.as(app, db, hr);
+    const form = await hrClient.get(`/coaching/${id}/plan/adopt`);
+    expect(form.body).toContain('Truckkort för lagret');
+    const revision = form.body.match(/name="revision" value="(\d+)"/)?.[1] ?? '';
+    expect((await add('Ny åtgärd efter att sidan öppnades')).statusCode).toBe(303);
+    const stale = await hrClient.post(`/coaching/${id}/plan/adopt`, {
+      revision,
+      adoptedByName: 'Någon annan',
+    });
+    expect(stale.statusCode).toBe(409);
+    const fresh = (await hrClient.get(`/coaching/${id}/plan/adopt`)).body.match(
+      /name="revision" value="(\d+)"/,
+    )?.[1];
+    const ok = await hrClient.post(`/coaching/${id}/plan/adopt`, {
+      revision: fresh ?? '',
+      adoptedByName: 'Någon annan',
+    });
+    expect(ok.statusCode).toBe(303);
+    const [version] = await db.query<{ name: string }>(
+      `SELECT v.adopted_by_name AS name FROM plan_versions v JOIN coaching_plans p ON p.id = v.plan_id
+        WHERE p.engagement_id = $1`,
+      [id],
+    );
+    // A contact adopts in their own name, whatever is typed.
+    expect(version?.name).toBe('Hedda HR');
   });
 });

@@ -327,6 +327,20 @@ describe('access', () => {
       await db.query('UPDATE engagements SET programme_id = NULL WHERE id = $1', [engagementId]);
     }
   });
+
+  it('a coach assigned through another organisation does not read the notes under the default rule', async () => {
+    const alvesta = await makeUser(db, [{ role: 'coach', org: '0764' }]);
+    const officerCtx = { actor: await actorOf(db, officer.id), ip: '127.0.0.1' };
+    await assignCoach(db, officerCtx, engagementId, alvesta.id);
+    try {
+      const page = await (await Client.as(app, db, alvesta)).get(`${base()}/${meetingId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('Hemlig anteckning');
+      expect(page.body).toContain('data-testid="notes-not-shared"');
+    } finally {
+      await removeCoach(db, officerCtx, engagementId, alvesta.id, null);
+    }
+  });
 });
 
 describe('markdown', () => {

@@ -426,3 +426,13 @@ export async function updateProgrammeRules(
     [id, v.plannedHours, v.followupMonths, v.notesSharing],
   );
 }
+
+/** The municipalities of the region's county (the region organisation's code is the county code). */
+export async function regionMunicipalities(db: Db, regionId: string): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `SELECT m.code FROM ref_municipalities m JOIN organisations r ON r.code = m.county_code
+      WHERE r.id = $1 AND r.kind = 'region'`,
+    [regionId],
+  );
+  return rows.map((r) => r.code);
+}

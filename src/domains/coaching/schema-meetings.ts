@@ -1,6 +1,6 @@
 // Input of a coaching meeting (form and JSON API alike) and its parsing from the page's flat form.
 import { z } from 'zod';
-import { f } from '../../platform/http/forms.ts';
+import { f, isCalendarDate } from '../../platform/http/forms.ts';
 import { meetingKinds } from './schema.ts';
 
 export const meetingStatuses = ['planned', 'held', 'cancelled'] as const;
@@ -25,10 +25,7 @@ const date = z.preprocess(
   z
     .string({ error: 'validation.required' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-    }, 'validation.date'),
+    .refine(isCalendarDate, 'validation.date'),
 );
 
 /** Long free text (Markdown): line breaks normalised, surrounding blanks trimmed; absent is ''. */

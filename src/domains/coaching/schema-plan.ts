@@ -71,7 +71,8 @@ export const buildInput = z.object({
     .optional(),
 });
 
-export const adoptInput = z.object({ adoptedByName: f.optText(200) });
+/** Adoption names the revision of the plan the person saw, so that a later edit cannot slip in. */
+export const adoptInput = z.object({ adoptedByName: f.optText(200), revision: f.optInt(0, 1_000_000_000) });
 
 /** A maturity score 1–4 with at most one decimal; blank is none. */
 const maturity = z

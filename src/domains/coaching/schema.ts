@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { f } from '../../platform/http/forms.ts';
+import { f, isCalendarDate } from '../../platform/http/forms.ts';
 
 /** The steps of an engagement, in order (DOMAIN.md, Pillar 2). */
 export const steps = [
@@ -37,7 +37,7 @@ const isoDate = z.preprocess(
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'validation.date')
+    .refine(isCalendarDate, 'validation.date')
     .optional(),
 );
 /** An optional ISO date (yyyy-mm-dd); blank becomes null. */

@@ -1,6 +1,6 @@
 // zod schemas of the staff time log: entries, months, employment, invoices and summary filters.
 import { z } from 'zod';
-import { f } from '../../platform/http/forms.ts';
+import { f, isCalendarDate, isCalendarMonth } from '../../platform/http/forms.ts';
 
 export const activities = [
   'coaching',
@@ -28,10 +28,7 @@ export const dateString = (message = 'stafftime.error.date') =>
     z
       .string({ error: 'validation.required' })
       .regex(isoDate, message)
-      .refine((s) => {
-        const d = new Date(`${s}T00:00:00Z`);
-        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-      }, message),
+      .refine(isCalendarDate, message),
   );
 
 /** Hours in whole and half hours (a decimal comma is accepted): 0.5, 1, 1.5 … */
@@ -59,7 +56,10 @@ export const entryInput = z.object({
 });
 export type EntryInput = z.infer<typeof entryInput>;
 
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .refine(isCalendarMonth);
 
 export const unlockInput = z.object({
   userId: f.uuid(),

@@ -8,6 +8,21 @@ const blankToUndefined = (v: unknown) => {
   return trimmed === '' ? undefined : trimmed;
 };
 
+/**
+ * A calendar date `yyyy-mm-dd` that exists (no 2026-02-30) within the years 1900–2100, which every table
+ * accepts (PostgreSQL refuses year 0).
+ */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < 1900 || year > 2100) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A month `yyyy-mm` within the years 1900–2100. */
+export const isCalendarMonth = (s: string): boolean => isCalendarDate(`${s}-01`);
+
 export const f = {
   /** Required trimmed text of at most `max` characters. */
   text: (max: number) =>

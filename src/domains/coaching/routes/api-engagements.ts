@@ -221,8 +221,8 @@ export const engagementApiRoutes: AnyRoute[] = [
     kind: 'api',
     access: manageAccess,
     params: z.object({ id: z.string().uuid(), userId: z.string().uuid() }),
-    query: coachRemoveInput,
-    summary: 'Remove a coach (history kept; access ends at once). Optional ?reason=',
+    body: z.preprocess((v) => v ?? {}, coachRemoveInput),
+    summary: 'Remove a coach (history kept; access ends at once); optional JSON body {reason}',
     tag: TAG,
     response: engagementOut,
     handler: async (ctx) => {
@@ -231,7 +231,7 @@ export const engagementApiRoutes: AnyRoute[] = [
         { actor: ctx.actor, ip: ctx.ip },
         ctx.params.id,
         ctx.params.userId,
-        ctx.query.reason,
+        ctx.body.reason,
       );
       return detailJson(await service.getEngagementDetail(ctx.db, ctx.actor, ctx.params.id));
     },

@@ -5,7 +5,7 @@ import { rawForm } from '../../../platform/http/forms.ts';
 import type { Ctx } from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
-import { findAction, getPlan, type PlanView, planEditor } from '../service/plan.ts';
+import { contentOf, findAction, getPlan, type PlanView, planEditor } from '../service/plan.ts';
 import { SUGGESTED } from '../service/plan-versions.ts';
 import { PlanPage } from '../views/plan.tsx';
 import { AdoptPage, BuildPage } from '../views/plan-build.tsx';
@@ -177,6 +177,8 @@ export async function renderAdopt(
         nextVersion: p.plan.adoptedVersion + 1,
         onBehalf: !p.view.isCompany,
         adoptedByName: opts.name ?? '',
+        content: contentOf(p),
+        revision: p.plan.revision,
       }}
     />,
     opts.errors?.length ? 422 : 200,

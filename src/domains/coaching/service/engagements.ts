@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit.ts';
 import { type Actor, hasRole } from '../../../platform/auth.ts';
-import type { Db } from '../../../platform/db.ts';
+import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
 import {
   assignCoachToCompany,
@@ -63,6 +63,8 @@ export interface EngagementView {
   canEdit: boolean;
   /** A current coach of the engagement. */
   isCoach: boolean;
+  /** The organisation the actor coaches this engagement through (null: not a coach of it). */
+  coachOrgId: string | null;
   /** A contact of the company: reads the plan, decisions and next steps; adopts the plan. */
   isCompany: boolean;
   /** Organisations the actor works for (staff memberships): the owners of notes they may read. */
@@ -80,7 +82,14 @@ async function viewFor(db: Db, actor: Actor, engagement: repo.EngagementRow): Pr
   const all = await repo.coachAssignments(db, engagement.id);
   const coaches = all.filter((c) => c.removedAt === null);
   const ms = actor.memberships;
-  const isCoach = ms.some((m) => m.role === 'coach') && coaches.some((c) => c.userId === actor.userId);
+  // A current assignment counts only while the user still holds the coach role in the organisation they
+  // were assigned through: a coach who leaves that organisation loses access at once.
+  const assignment = coaches.find(
+    (c) =>
+      c.userId === actor.userId &&
+      ms.some((m) => m.role === 'coach' && m.organisationId === c.organisationId),
+  );
+  const isCoach = assignment !== undefined;
   const canManage = ms.some(
     (m) =>
       (m.role === 'region_admin' && m.regionId === engagement.regionId) ||
@@ -96,6 +105,7 @@ async function viewFor(db: Db, actor: Actor, engagement: repo.EngagementRow): Pr
     canManage,
     canEdit: isStaff && engagement.step !== 'closed',
     isCoach,
+    coachOrgId: assignment?.organisationId ?? null,
     isCompany,
     actorOrgIds: uniq(
       ms.filter((m) => m.organisationId && m.role !== 'provider').map((m) => m.organisationId as string),
@@ -107,7 +117,8 @@ async function viewFor(db: Db, actor: Actor, engagement: repo.EngagementRow): Pr
 export function canReadNotesOf(view: EngagementView, ownerOrgId: string): boolean {
   if (!view.isStaff) return false;
   if (view.engagement.notesSharing === 'programme') return true;
-  return view.isCoach || view.actorOrgIds.includes(ownerOrgId);
+  // 'organisation': staff of the owning organisation, including a coach assigned through it.
+  return view.coachOrgId === ownerOrgId || view.actorOrgIds.includes(ownerOrgId);
 }
 
 export interface EngagementDetail extends EngagementView {
@@ -196,8 +207,9 @@ export async function startOptions(db: Db, actor: Actor, companyId: string) {
   const isAdmin = actor.memberships.some(
     (m) => m.role === 'region_admin' && m.regionId === detail.company.regionId,
   );
+  const inCounty = new Set(await repo.regionMunicipalities(db, detail.company.regionId));
   const municipalities = uniq(detail.workplaces.map((w) => w.municipalityCode))
-    .filter((code) => isAdmin || officerCodes.includes(code))
+    .filter((code) => inCounty.has(code) && (isAdmin || officerCodes.includes(code)))
     .map((code) => ({
       code,
       name: detail.workplaces.find((w) => w.municipalityCode === code)?.municipalityName ?? code,
@@ -225,16 +237,36 @@ export async function createEngagement(db: Db, ctx: WriteCtx, input: EngagementI
   if (input.coachId && !coach) throw validation([{ field: 'coachId', message: 'validation.choice' }]);
   const programme = await repo.currentProgramme(db, opts.company.regionId);
   const id = randomUUID();
+  try {
+    await insertNew(db, ctx, id, input, opts, programme?.id ?? null, coach);
+  } catch (err) {
+    // Two starts at once: the partial unique index lets one through.
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'coaching.alreadyOpen');
+    throw err;
+  }
+  return id;
+}
+
+async function insertNew(
+  db: Db,
+  ctx: WriteCtx,
+  id: string,
+  input: EngagementInput,
+  opts: Awaited<ReturnType<typeof startOptions>>,
+  programmeId: string | null,
+  coach: { userId: string; organisationId: string } | undefined,
+): Promise<void> {
   await db.tx(async (tx) => {
     await repo.insertEngagement(tx, {
       id,
       companyId: input.companyId,
       regionId: opts.company.regionId,
-      programmeId: programme?.id ?? null,
+      programmeId,
       municipalityCode: input.municipalityCode,
       plannedHours: input.plannedHours ?? opts.plannedHours,
-      smeChecked: opts.company.isSme,
-      inCountyChecked: true,
+      // A person confirms both at intake; the company record's SME answer is shown beside the box.
+      smeChecked: false,
+      inCountyChecked: false,
       createdBy: ctx.actor.userId,
     });
     await repo.insertStepChange(tx, {
@@ -257,7 +289,6 @@ export async function createEngagement(db: Db, ctx: WriteCtx, input: EngagementI
     });
     if (coach) await addCoach(tx, ctx, id, input.companyId, coach);
   });
-  return id;
 }
 
 async function addCoach(
@@ -322,7 +353,7 @@ export async function removeCoach(
       entityType: 'engagement',
       entityId: id,
       ip: ctx.ip,
-      details: { coach: coachId, reason },
+      details: { coach: coachId, withReason: reason !== null },
     });
   });
 }
@@ -407,7 +438,7 @@ export async function changeStep(db: Db, ctx: WriteCtx, id: string, input: StepC
       entityType: 'engagement',
       entityId: id,
       ip: ctx.ip,
-      details: { from, to, reason, back: !forward },
+      details: { from, to, withReason: reason !== null, back: !forward },
     });
     return to;
   });

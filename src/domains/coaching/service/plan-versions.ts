@@ -93,17 +93,20 @@ export async function adoptPlan(
   db: Db,
   ctx: WriteCtx,
   engagementId: string,
-  input: { adoptedByName: string | null },
+  input: { adoptedByName: string | null; revision?: number | null },
 ): Promise<number> {
   const view = await planAccess(db, ctx.actor, engagementId);
   if (!view.isCompany && !view.isStaff) throw new AppError('FORBIDDEN');
   if (view.engagement.step === 'closed') throw new AppError('CONFLICT', 'coaching.plan.readOnly');
-  const byName = view.isCompany ? (input.adoptedByName ?? ctx.actor.name) : input.adoptedByName;
+  // A company contact adopts in their own name; staff record the company's adoption and name its person.
+  const byName = view.isCompany ? ctx.actor.name : input.adoptedByName;
   if (!byName) throw validation([{ field: 'adoptedByName', message: 'coaching.plan.adopt.nameRequired' }]);
   const p = await getPlan(db, ctx.actor, engagementId);
   if (p.actions.length === 0) throw new AppError('CONFLICT', 'coaching.plan.adopt.empty');
   if (p.plan.adoptedVersion > 0 && !p.plan.changedSinceAdoption)
     throw new AppError('CONFLICT', 'coaching.plan.adopt.unchanged');
+  if (input.revision !== undefined && input.revision !== null && input.revision !== p.plan.revision)
+    throw new AppError('CONFLICT', 'coaching.plan.stale');
   const content = contentOf(p);
   return db.tx(async (tx) => {
     const plan = await planRepo.ensurePlan(tx, randomUUID(), engagementId);

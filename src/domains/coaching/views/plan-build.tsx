@@ -2,8 +2,9 @@
 import type { FieldError } from '../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Field, fieldId } from '../../../platform/http/views.tsx';
 import { formatMoney, formatNumber } from '../../../platform/i18n/index.ts';
+import type { PlanContent } from '../plan-diff.ts';
 import type { NeedChoice } from './plan-forms.tsx';
-import { kindLabel } from './plan-shared.tsx';
+import { ActionsTable, GoalsList, kindLabel } from './plan-shared.tsx';
 import { type CT, EngagementCrumbs } from './shared.tsx';
 
 interface Head {
@@ -137,6 +138,9 @@ export interface AdoptVM extends Head {
   /** Staff record the company's adoption and name the person who adopted. */
   onBehalf: boolean;
   adoptedByName: string;
+  /** The plan as it will be frozen, shown before adopting; its revision goes with the form. */
+  content: PlanContent;
+  revision: number;
 }
 
 export function AdoptPage(props: { t: CT; csrf: string; vm: AdoptVM; errors: FieldError[] }): JSX.Element {
@@ -151,8 +155,25 @@ export function AdoptPage(props: { t: CT; csrf: string; vm: AdoptVM; errors: Fie
       <p class="ds-paragraph" safe>
         {t('coaching.plan.adopt.intro', { n: vm.nextVersion, actions: vm.actions, company: vm.companyName })}
       </p>
+      <section aria-labelledby="adopt-goals">
+        <h2 id="adopt-goals" class="ds-heading" data-size="sm" safe>
+          {t('coaching.plan.goals')}
+        </h2>
+        <GoalsList t={t} goals={vm.content.goals} />
+      </section>
+      <section aria-labelledby="adopt-actions">
+        <h2 id="adopt-actions" class="ds-heading" data-size="sm" safe>
+          {t('coaching.plan.actions')}
+        </h2>
+        <ActionsTable
+          t={t}
+          caption={t('coaching.plan.actionsCaption', { company: vm.companyName })}
+          actions={vm.content.actions}
+        />
+      </section>
       <form method="post" action={`/coaching/${vm.engagementId}/plan/adopt`} class="kn-form">
         <CsrfField token={props.csrf} />
+        <input type="hidden" name="revision" value={String(vm.revision)} />
         {vm.onBehalf ? (
           <Field
             t={t}
