@@ -25,10 +25,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export const dateString = (message = 'stafftime.error.date') =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z
-      .string({ error: 'validation.required' })
-      .regex(isoDate, message)
-      .refine(isCalendarDate, message),
+    z.string({ error: 'validation.required' }).regex(isoDate, message).refine(isCalendarDate, message),
   );
 
 /** Hours in whole and half hours (a decimal comma is accepted): 0.5, 1, 1.5 … */
