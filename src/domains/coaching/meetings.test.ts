@@ -396,6 +396,7 @@ describe('attachments', () => {
     PDF.copy(big);
     const tooBig = await upload({ client }, url, { name: 'stor.pdf', data: big, type: 'application/pdf' });
     expect(tooBig.statusCode).toBe(422);
+    expect(tooBig.body).toContain('Filen är för stor. Den får vara högst 10 MB.');
     // Below the limit but above the form body limit.
     const medium = Buffer.alloc(3 * 1024 * 1024, 0x20);
     PDF.copy(medium);

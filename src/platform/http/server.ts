@@ -192,6 +192,11 @@ function toAppError(err: unknown): AppError {
     return new AppError('VALIDATION', 'error.422.body');
   if (e.statusCode === 400 || e.code === 'FST_ERR_VALIDATION')
     return new AppError('VALIDATION', 'error.422.body');
+  // An upload over the multipart limit (10 MB) never reaches the handler: say why, at the file field.
+  if (e.code === 'FST_REQ_FILE_TOO_LARGE')
+    return new AppError('VALIDATION', 'validation.fileTooLarge', [
+      { field: 'file', message: 'validation.fileTooLarge' },
+    ]);
   if (e.statusCode === 413) return new AppError('VALIDATION', 'error.422.body');
   if (e.statusCode === 415) return new AppError('VALIDATION', 'error.422.body');
   if (e.code === 'ECONNREFUSED' || e.code === '57P01' || e.code === '08006' || e.code === '08001')
