@@ -25,6 +25,14 @@ import {
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { canLogTime, stafftimeMessages, stafftimeRoutes } from './domains/stafftime/index.ts';
+import {
+  canManageCourses,
+  canSeeUnmet,
+  isCompanyContact,
+  isLearner,
+  trainingMessages,
+  trainingRoutes,
+} from './domains/training/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -38,6 +46,10 @@ export const nav: NavItem[] = [
   { href: '/coaching', label: 'nav.coaching', visible: canSeeEngagements },
   { href: '/calendar', label: 'nav.calendar', visible: canUseCoaching },
   { href: '/insights', label: 'nav.insights', visible: canViewInsights },
+  { href: '/training/courses', label: 'nav.courses', visible: canManageCourses },
+  { href: '/training/enrolments', label: 'nav.enrolments', visible: isCompanyContact },
+  { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
+  { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
@@ -59,6 +71,7 @@ export function allRoutes(): AnyRoute[] {
     ...coachingRoutes,
     ...insightsRoutes,
     ...stafftimeRoutes,
+    ...trainingRoutes,
     ...publicRoutes,
   ];
   routes.push(
@@ -80,6 +93,7 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   registerCatalogue(insightsMessages);
   registerCatalogue(stafftimeMessages);
   registerCatalogue(coachingMessages);
+  registerCatalogue(trainingMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

@@ -13,6 +13,7 @@ import {
   ensureRegion,
   findMunicipalityOrganisation,
 } from '../domains/organisations/index.ts';
+import { catalogue, publishUnmetDemo } from '../domains/training/index.ts';
 import type { Role } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
 import {
@@ -31,6 +32,9 @@ import { seedCoachingDemo } from './seed-coaching.ts';
 import { seedInsightsDemo } from './seed-insights.ts';
 import { seedMappingsDemo } from './seed-mappings.ts';
 import { seedStaffTime } from './seed-stafftime.ts';
+import { seedTrainingAttendanceDemo } from './seed-training-attendance.ts';
+import { seedTrainingCatalogue } from './seed-training-catalogue.ts';
+import { seedTrainingEnrolment } from './seed-training-enrolment.ts';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
   { email: 'region.admin@example.org', name: 'Regina Admin', role: 'region_admin', org: 'region' },
@@ -149,6 +153,21 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
     coachOf: (i) => (i % 3 === 2 ? coach2Actor : coachActor),
     contact: contactActor,
   });
+  // Pillar 3: the catalogue, enrolments with a waitlist, attendance of a past occasion, and the unmet demand
+  // published to the providers.
+  const demoCatalogue = await seedTrainingCatalogue(db, admin, providers, catalogue);
+  await seedTrainingEnrolment(db, {
+    companyIds,
+    occasionIds: demoCatalogue.occasionIds.slice(0, 3),
+  });
+  await seedTrainingAttendanceDemo(db, {
+    regionId,
+    providerOrgId: providers[0] as string,
+    companyIds,
+    recordedBy: userIds.get('provider@example.org') as string,
+    participantUserId: userIds.get('participant@example.org') ?? null,
+  });
+  await publishUnmetDemo(db, admin);
   return true;
 }
 

@@ -12,6 +12,7 @@ export {
   type InviteUserInput,
   inviteUser,
 } from './service/invite-user.ts';
+export { loginWithCode, normaliseLoginCode } from './service/login-code.ts';
 export { actorForUser, actorFromApiToken, actorFromSession, housekeeping, startPage } from './service.ts';
 
 /** Every route of the accounts area (sign-in, account, administration, background jobs). */

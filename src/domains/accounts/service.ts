@@ -128,6 +128,8 @@ export function startPage(actor: Actor): string {
     return '/companies';
   const company = actor.memberships.find((m) => m.role === 'company_contact');
   if (company?.companyId) return `/companies/${company.companyId}`;
+  if (roles.has('participant')) return '/my/courses';
+  if (roles.has('provider')) return '/training/courses';
   return '/account';
 }
 

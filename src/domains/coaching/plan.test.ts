@@ -2,6 +2,7 @@
 // actions with validation (page 422, API 422), status changes with a comment, access (unassigned coach
 // and another company's contact 404, the company's contact reads, comments and adopts but cannot edit),
 // adoption freezing versions, differences between versions, follow-ups dated on the first adoption only.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, apiToken, Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
@@ -202,8 +203,39 @@ describe('actions', () => {
       comment: 'Startade i dag',
     });
     expect(res.statusCode).toBe(303);
+    // A real approved course of the catalogue (the link has a foreign key to courses).
+    const courseId = randomUUID();
+    const providerOrg = randomUUID();
+    await db.query(
+      `INSERT INTO organisations (id, kind, name, region_id)
+       SELECT $1, 'provider', 'Svetsskolan AB', id FROM organisations WHERE kind = 'region' LIMIT 1`,
+      [providerOrg],
+    );
+    await db.query(
+      `INSERT INTO courses (id, region_id, provider_org_id, title, format, hours, financing, status, approved_at)
+       SELECT $1, region_id, id, 'Svetsning grund', 'classroom', 16, 'company', 'approved', now()
+         FROM organisations WHERE id = $2`,
+      [courseId, providerOrg],
+    );
+    // A course that does not exist, or is not approved, is refused.
+    const unknown = await api(coach, 'POST', `${apiBase()}/actions/${a.id}/courses`, {
+      courseId: randomUUID(),
+      courseTitle: 'Finns inte',
+    });
+    expect(unknown.statusCode).toBe(422);
+    const draftId = randomUUID();
+    await db.query(
+      `INSERT INTO courses (id, region_id, provider_org_id, title, format, hours, financing, status)
+       SELECT $1, region_id, id, 'Utkast', 'classroom', 8, 'company', 'draft' FROM organisations WHERE id = $2`,
+      [draftId, providerOrg],
+    );
+    const draft = await api(coach, 'POST', `${apiBase()}/actions/${a.id}/courses`, {
+      courseId: draftId,
+      courseTitle: 'Utkast',
+    });
+    expect(draft.statusCode).toBe(422);
     const course = await api(coach, 'POST', `${apiBase()}/actions/${a.id}/courses`, {
-      courseId: '00000000-0000-4000-8000-000000000001',
+      courseId,
       courseTitle: 'Svetsning grund',
     });
     expect(course.statusCode).toBe(201);
@@ -211,6 +243,9 @@ describe('actions', () => {
     expect(after.status).toBe('ongoing');
     expect(after.comments.map((c) => c.body)).toEqual(['Startade i dag']);
     expect(after.courses.map((c) => c.courseTitle)).toEqual(['Svetsning grund']);
+    const page = await client.get(base());
+    expect(page.body).toContain(`href="/kurser/${courseId}"`);
+    expect(page.body).toContain(`href="/training/courses/${courseId}/enrol-next"`);
     const edit = await client.get(`${base()}/actions/${a.id}/edit`);
     expect(edit.statusCode).toBe(200);
     expect(edit.body).toContain('name="needPositions"');

@@ -27,3 +27,4 @@ export {
 export { messages as insightsMessages } from './messages.ts';
 export { canViewInsights } from './policy.ts';
 export { insightsRoutes } from './routes.tsx';
+export { rulesFor as disclosureRulesFor } from './service/rollup.ts';

@@ -99,6 +99,12 @@ export function Page(props: PageProps): JSX.Element {
               <span safe>{t('layout.footer')}</span>{' '}
               <a class="ds-link" href="/accessibility" safe>
                 {t('layout.accessibility')}
+              </a>{' '}
+              <a class="ds-link" href="/kurser" safe>
+                {t('layout.courses')}
+              </a>{' '}
+              <a class="ds-link" href="/statistik" safe>
+                {t('layout.statistics')}
               </a>
             </p>
           </footer>

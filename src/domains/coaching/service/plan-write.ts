@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError, validation } from '../../../platform/errors.ts';
+import { findApprovedCourse } from '../../training/index.ts';
 import * as planRepo from '../repo-plan.ts';
 import type { ActionInput, PlanInput, StatusInput } from '../schema-plan.ts';
 import type { WriteCtx } from './engagements.ts';
@@ -181,7 +182,10 @@ export async function addComment(
   });
 }
 
-/** Links a course of the training catalogue (by id, with its title as shown when linked). */
+/**
+ * Links an approved course of the training catalogue (by id, with the catalogue's title as shown when
+ * linked); another id is refused (422 at the field courseId).
+ */
 export async function addCourse(
   db: Db,
   ctx: WriteCtx,
@@ -192,9 +196,12 @@ export async function addCourse(
   await planEditor(db, ctx.actor, engagementId);
   const p = await getPlan(db, ctx.actor, engagementId);
   if (!p.actions.some((a) => a.id === actionId)) throw new AppError('NOT_FOUND');
+  const found = await findApprovedCourse(db, course.courseId);
+  if (!found) throw validation([{ field: 'courseId', message: 'validation.choice' }]);
   await db.tx(async (tx) => {
     const plan = await lockPlan(tx, engagementId);
-    if (!(await planRepo.insertCourse(tx, { actionId, ...course }))) return;
+    if (!(await planRepo.insertCourse(tx, { actionId, courseId: found.id, courseTitle: found.title })))
+      return;
     await planRepo.touchPlan(tx, plan.id);
     await log(tx, ctx, 'coaching.plan.action.course', engagementId, {
       action: actionId,

@@ -189,7 +189,21 @@ export function ActionsTable(props: {
                 ) : (
                   <ul class="kn-plain-list">
                     {a.courses.map((c) => (
-                      <li safe>{c.courseTitle}</li>
+                      <li data-testid="plan-course">
+                        <a class="ds-link" href={`/kurser/${c.courseId}`} safe>
+                          {c.courseTitle}
+                        </a>{' '}
+                        (
+                        <a
+                          class="ds-link"
+                          href={`/training/courses/${c.courseId}/enrol-next`}
+                          aria-label={t('coaching.plan.course.enrolLabel', { title: c.courseTitle })}
+                          safe
+                        >
+                          {t('coaching.plan.course.enrol')}
+                        </a>
+                        )
+                      </li>
                     ))}
                   </ul>
                 )}

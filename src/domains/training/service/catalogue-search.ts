@@ -1,0 +1,64 @@
+// The public catalogue: search approved courses in Swedish (words, stems, typos) with filters, and the
+// iCalendar feed of upcoming sessions. No login needed; only approved courses are ever shown.
+import type { Db } from '../../../platform/db.ts';
+import * as repo from '../repo-catalogue.ts';
+import { type IcsEvent, icsCalendar } from './catalogue-ical.ts';
+import type { SearchQuery } from './catalogue-schema.ts';
+
+export type { CodeName, SearchRow } from '../repo-catalogue.ts';
+
+export const PAGE_SIZE = 20;
+
+export interface SearchResult {
+  items: repo.SearchRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function searchCatalogue(db: Db, q: SearchQuery, pageSize = PAGE_SIZE): Promise<SearchResult> {
+  const page = q.page ?? 1;
+  const items = await repo.searchCourses(db, {
+    q: q.q ?? null,
+    competence: q.competence ?? null,
+    municipality: q.municipality ?? null,
+    format: q.format ?? null,
+    language: q.language ?? null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { items, total: items[0]?.total ?? 0, page, pageSize };
+}
+
+/** Options of the catalogue's filters (competences and places of approved courses). */
+export async function catalogueFilters(db: Db) {
+  const [competences, municipalities] = await Promise.all([
+    repo.catalogueCompetences(db),
+    repo.catalogueMunicipalities(db),
+  ]);
+  return { competences, municipalities };
+}
+
+/** The iCalendar feed of upcoming sessions of approved courses (one course's when `courseId`). */
+export async function catalogueCalendar(
+  db: Db,
+  baseUrl: string,
+  courseId: string | null = null,
+  name = 'Kompetensnavet – kurser',
+): Promise<string> {
+  const rows = await repo.upcomingSessions(db, 2000, courseId);
+  const events: IcsEvent[] = rows.map((r) => ({
+    uid: `${r.sessionId}@kompetensnavet`,
+    date: r.date,
+    start: r.start,
+    end: r.end,
+    summary: r.title,
+    location: [r.location, r.municipalityName].filter(Boolean).join(', ') || r.onlineLink,
+    description: `${r.providerName}\n${baseUrl}/kurser/${r.courseId}`,
+    url: `${baseUrl}/kurser/${r.courseId}`,
+    modified: r.modified,
+  }));
+  return icsCalendar({ name, events });
+}

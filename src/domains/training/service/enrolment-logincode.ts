@@ -1,0 +1,93 @@
+// A printed one-time sign-in code for a learner without e-mail: the learner gets a user with the participant
+// role on their company (if they have none) and a code of 10 characters from an unambiguous alphabet. Only the
+// code's sha256 hash is stored; it is valid 30 days and for one sign-in. Shown once, on a printable page.
+import { randomInt, randomUUID } from 'node:crypto';
+import { audit } from '../../../platform/audit.ts';
+import { type Actor, hashToken } from '../../../platform/auth.ts';
+import type { Db } from '../../../platform/db.ts';
+import { insertMembership, insertUser } from '../../accounts/index.ts';
+import * as repo from '../repo-enrolment.ts';
+import { getLearner } from './enrolment-learners.ts';
+
+/** No 0/O, 1/I/L: easy to read from paper and type. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 10;
+export const CODE_VALID_DAYS = 30;
+
+export function newLoginCode(): string {
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** The code as printed: two groups of five. */
+export function formatCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+export interface IssuedCode {
+  code: string;
+  expiresAt: Date;
+  learnerName: string;
+  companyName: string;
+}
+
+export async function issueLoginCode(
+  db: Db,
+  actor: Actor,
+  learnerId: string,
+  ip: string | null = null,
+): Promise<IssuedCode> {
+  const learner = await getLearner(db, actor, learnerId);
+  const code = newLoginCode();
+  const expiresAt = await db.tx(async (tx) => {
+    let userId = learner.userId;
+    if (!userId) {
+      userId = randomUUID();
+      // A learner without a free e-mail gets a placeholder address that can never receive mail.
+      const email =
+        learner.email && !(await repo.emailTaken(tx, learner.email))
+          ? learner.email
+          : `learner-${learnerId}@code.invalid`;
+      await insertUser(tx, {
+        id: userId,
+        email,
+        name: `${learner.firstName} ${learner.lastName}`,
+        passwordHash: null,
+        locale: 'sv',
+      });
+      await repo.setLearnerUser(tx, learnerId, userId);
+    }
+    if (!(await repo.hasParticipantMembership(tx, userId, learner.companyId)))
+      await insertMembership(tx, {
+        id: randomUUID(),
+        userId,
+        role: 'participant',
+        organisationId: null,
+        companyId: learner.companyId,
+        createdBy: actor.userId,
+      });
+    const expires = await repo.replaceLoginCode(tx, {
+      id: randomUUID(),
+      userId,
+      codeHash: hashToken(code),
+      createdBy: actor.userId,
+      days: CODE_VALID_DAYS,
+    });
+    await audit(tx, {
+      actorUserId: actor.userId,
+      action: 'training.login_code_issued',
+      entityType: 'learner',
+      entityId: learnerId,
+      ip,
+      details: { userId },
+    });
+    return expires;
+  });
+  return {
+    code,
+    expiresAt,
+    learnerName: `${learner.firstName} ${learner.lastName}`,
+    companyName: learner.companyName,
+  };
+}
