@@ -10,7 +10,7 @@ import { actorOf, apiToken, Client, makeUser, type TestUser, testApp } from '../
 import { testDb } from '../../../test/db.ts';
 import { makeCompany } from '../../../test/factories.ts';
 import type { Db } from '../../platform/db.ts';
-import { escapeText, foldLine } from './ical.ts';
+import { escapeText, foldLine } from '../../platform/ical.ts';
 import { createEngagement } from './service/engagements.ts';
 import { createMeeting } from './service/meetings.ts';
 

@@ -7,7 +7,7 @@ import { type Actor, hashToken, newToken } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { type Locale, translator } from '../../../platform/i18n/index.ts';
-import { type IcsEvent, renderCalendar } from '../ical.ts';
+import { type IcsEvent, renderCalendar } from '../../../platform/ical.ts';
 import { messages } from '../messages.ts';
 import * as repo from '../repo-meetings.ts';
 import type { WriteCtx } from './engagements.ts';

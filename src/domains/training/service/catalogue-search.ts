@@ -1,8 +1,8 @@
 // The public catalogue: search approved courses in Swedish (words, stems, typos) with filters, and the
 // iCalendar feed of upcoming sessions. No login needed; only approved courses are ever shown.
 import type { Db } from '../../../platform/db.ts';
+import { type IcsEvent, renderCalendar } from '../../../platform/ical.ts';
 import * as repo from '../repo-catalogue.ts';
-import { type IcsEvent, icsCalendar } from './catalogue-ical.ts';
 import type { SearchQuery } from './catalogue-schema.ts';
 
 export type { CodeName, SearchRow } from '../repo-catalogue.ts';
@@ -59,6 +59,14 @@ export async function catalogueCalendar(
     description: `${r.providerName}\n${baseUrl}/kurser/${r.courseId}`,
     url: `${baseUrl}/kurser/${r.courseId}`,
     modified: r.modified,
+    minutes: minutesBetween(r.start, r.end),
+    status: 'CONFIRMED',
   }));
-  return icsCalendar({ name, events });
+  return renderCalendar({ name, product: 'Kurskatalog', events });
+}
+
+function minutesBetween(start: string, end: string): number {
+  const [sh = 0, sm = 0] = start.split(':').map(Number);
+  const [eh = 0, em = 0] = end.split(':').map(Number);
+  return Math.max(1, eh * 60 + em - (sh * 60 + sm));
 }

@@ -1,11 +1,11 @@
-// A small iCalendar (RFC 5545) writer for coaching meetings: one VCALENDAR with the Europe/Stockholm
-// VTIMEZONE (CET/CEST rules), events in local time with TZID, text escaped, lines folded at 75 octets and
-// ended with CRLF. Pure: no database, no clock unless the caller passes none.
+// A small iCalendar (RFC 5545) writer (coaching meetings, the course catalogue's sessions): one VCALENDAR
+// with the Europe/Stockholm VTIMEZONE (CET/CEST rules), events in local time with TZID, text escaped (control
+// characters dropped), lines folded at 75 octets and ended with CRLF. Pure: no database, no clock.
 
 export const TZID = 'Europe/Stockholm';
 
 export interface IcsEvent {
-  /** Stable per meeting, e.g. `<meeting id>@kompetensnavet`. */
+  /** Stable per event, e.g. `<meeting id>@kompetensnavet`. */
   uid: string;
   /** yyyy-mm-dd (local date in Europe/Stockholm). */
   date: string;
@@ -26,6 +26,8 @@ export interface IcsEvent {
 
 export interface IcsCalendar {
   name?: string;
+  /** The product part of PRODID, e.g. `Coaching` or `Kurskatalog`. */
+  product?: string;
   events: IcsEvent[];
   /** PUBLISH for a one-off download or a subscription feed. */
   method?: 'PUBLISH';
@@ -52,9 +54,11 @@ const VTIMEZONE = [
   'END:VTIMEZONE',
 ];
 
-/** TEXT value escaping: backslash, semicolon, comma and newlines. */
+/** TEXT value escaping: backslash, semicolon, comma and newlines; other control characters are dropped. */
 export function escapeText(s: string): string {
-  return s
+  return [...s]
+    .filter((ch) => ch === '\n' || ch === '\r' || (ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f))
+    .join('')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -139,7 +143,7 @@ export function renderCalendar(cal: IcsCalendar): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Kompetensnavet//Coaching//SV',
+    `PRODID:-//Kompetensnavet//${cal.product ?? 'Kompetensnavet'}//SV`,
     'CALSCALE:GREGORIAN',
     `METHOD:${cal.method ?? 'PUBLISH'}`,
   ];
