@@ -3,6 +3,12 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 /** Messages of the training catalogue pages (keys start with `training.catalogue.`). */
 export const catalogueMessages = defineMessages(
   {
+    'training.catalogue.occasion.links': 'Tillfällets arbete',
+    'training.catalogue.occasion.enrol': 'Anmäl deltagare',
+    'training.catalogue.occasion.participants': 'Deltagare',
+    'training.catalogue.occasion.attendance': 'Närvaroöversikt',
+    'training.catalogue.occasion.invoiceBasis': 'Fakturaunderlag',
+    'training.catalogue.occasion.rollCall': 'Närvaro {date} kl. {start}',
     'training.catalogue.title': 'Kurskatalog',
     'training.catalogue.intro':
       'Sök bland kurser som regionen har godkänt. Du behöver inte logga in för att se kurserna.',
@@ -186,6 +192,12 @@ export const catalogueMessages = defineMessages(
       'Det finns närvaro på kurspasset; det kan inte tas bort.',
   },
   {
+    'training.catalogue.occasion.links': "The occasion's work",
+    'training.catalogue.occasion.enrol': 'Enrol participants',
+    'training.catalogue.occasion.participants': 'Participants',
+    'training.catalogue.occasion.attendance': 'Attendance overview',
+    'training.catalogue.occasion.invoiceBasis': 'Invoice basis',
+    'training.catalogue.occasion.rollCall': 'Attendance {date} at {start}',
     'training.catalogue.title': 'Course catalogue',
     'training.catalogue.intro': 'Search the courses approved by the region. You do not need to sign in.',
     'training.catalogue.search': 'Search courses',

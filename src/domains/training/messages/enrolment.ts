@@ -3,6 +3,7 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 /** Messages of the training enrolment pages (keys start with `training.enrolment.`). */
 export const enrolmentMessages = defineMessages(
   {
+    'training.enrolment.my.evaluate': 'Utvärdera kursen',
     'training.enrolment.title': 'Anmälan',
     // learners
     'training.enrolment.people.title': 'Deltagare i företaget',
@@ -131,6 +132,7 @@ export const enrolmentMessages = defineMessages(
     'training.enrolment.mail.footer': 'Meddelandet skickades från Kompetensnavet.',
   },
   {
+    'training.enrolment.my.evaluate': 'Evaluate the course',
     'training.enrolment.title': 'Enrolment',
     'training.enrolment.people.title': "The company's learners",
     'training.enrolment.people.intro':

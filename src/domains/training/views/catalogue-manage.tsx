@@ -326,6 +326,7 @@ export function OccasionFormView(props: {
         ''
       )}
       <ErrorSummary errors={[...errors, ...props.sessionErrors]} t={t} />
+      {vm.occasionId ? <OccasionLinks t={t} occasionId={vm.occasionId} sessions={vm.sessions} /> : ''}
       <form method="post" action={action} class="kn-form" novalidate data-testid="occasion-form">
         <CsrfField token={props.csrf} />
         <Field
@@ -515,5 +516,54 @@ function SessionForm(props: {
         {t('training.catalogue.session.add')}
       </button>
     </form>
+  );
+}
+
+/** The occasion's work: enrolment, participants, attendance per session, the overview and the invoice basis. */
+function OccasionLinks(props: {
+  t: CT;
+  occasionId: string;
+  sessions: OccasionFormVM['sessions'];
+}): JSX.Element {
+  const { t } = props;
+  const o = `/training/occasions/${props.occasionId}`;
+  return (
+    <nav aria-label={t('training.catalogue.occasion.links')} data-testid="occasion-links">
+      <ul class="kn-actions kn-plain-list">
+        <li>
+          <a class="ds-link" href={`${o}/enrol`} safe>
+            {t('training.catalogue.occasion.enrol')}
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={`${o}/participants`} safe>
+            {t('training.catalogue.occasion.participants')}
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={`${o}/attendance`} safe>
+            {t('training.catalogue.occasion.attendance')}
+          </a>
+        </li>
+        <li>
+          <a class="ds-link" href={`${o}/invoice-basis`} safe>
+            {t('training.catalogue.occasion.invoiceBasis')}
+          </a>
+        </li>
+      </ul>
+      {props.sessions.length ? (
+        <ul class="kn-actions kn-plain-list">
+          {props.sessions.map((s) => (
+            <li>
+              <a class="ds-link" href={`/training/sessions/${s.id}/attendance`} safe>
+                {t('training.catalogue.occasion.rollCall', { date: s.date, start: s.start })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </nav>
   );
 }

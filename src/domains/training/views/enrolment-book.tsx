@@ -449,6 +449,17 @@ export function MyCoursesView(props: {
                 ))}
               </ul>
             )}
+            {e.status === 'enrolled' &&
+            sessions.length > 0 &&
+            sessions.every((s) => s.endsAt.getTime() < Date.now()) ? (
+              <p class="ds-paragraph">
+                <a class="ds-link" href={`/my/courses/${e.id}/evaluation`} safe>
+                  {t('training.enrolment.my.evaluate')}
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
           </section>
         ))
       )}
