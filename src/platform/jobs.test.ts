@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../test/db.ts';
-import { ensureRegion } from '../domains/organisations/index.ts';
 import { type Db, openPglite, openPostgres } from './db.ts';
 import {
   backoffSeconds,
@@ -171,7 +171,12 @@ describe('enqueue and run', () => {
   });
 
   it('retryJob queues a failed job again, in scope only; listJobs filters by status', async () => {
-    const regionId = await ensureRegion(db, '07');
+    // A region organisation straight into the table: the platform knows no domain, not even in its tests.
+    const regionId = randomUUID();
+    await db.query(
+      `INSERT INTO organisations (id, kind, name, code, region_id) VALUES ($1, 'region', 'Testregionen', NULL, $1)`,
+      [regionId],
+    );
     const id = (await enqueue(db, { name: 't.regional', maxAttempts: 1, regionId })) ?? '';
     await manual({}).runOnce();
     const failed = await listJobs(db, { regionIds: [regionId], status: 'failed', page: 1 });
