@@ -19,13 +19,8 @@ import {
 import * as learners from '../service/enrolment-learners.ts';
 import { formatCode, issueLoginCode } from '../service/enrolment-logincode.ts';
 import * as read from '../service/enrolment-read.ts';
-import {
-  CompanyEnrolmentsView,
-  EnrolView,
-  MoveView,
-  MyCoursesView,
-  ParticipantsView,
-} from '../views/enrolment-book.tsx';
+import { CompanyEnrolmentsView, EnrolView, MoveView } from '../views/enrolment-book.tsx';
+import { MyCoursesView, ParticipantsView } from '../views/enrolment-my.tsx';
 import { CodeLoginView, LearnerEditView, LoginCodeView, PeopleView } from '../views/enrolment-people.tsx';
 
 type AnyCtx = Ctx<unknown, unknown, unknown>;
