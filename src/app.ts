@@ -14,6 +14,7 @@ import {
   coachingRoutes,
 } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
+import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import {
   canReadOwnRatings,
@@ -50,6 +51,7 @@ export const nav: NavItem[] = [
   { href: '/training/enrolments', label: 'nav.enrolments', visible: isCompanyContact },
   { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
   { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },
+  { href: '/esf', label: 'nav.esf', visible: canSeeEsf },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
@@ -72,6 +74,7 @@ export function allRoutes(): AnyRoute[] {
     ...insightsRoutes,
     ...stafftimeRoutes,
     ...trainingRoutes,
+    ...esfRoutes,
     ...publicRoutes,
   ];
   routes.push(
@@ -94,6 +97,7 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   registerCatalogue(stafftimeMessages);
   registerCatalogue(coachingMessages);
   registerCatalogue(trainingMessages);
+  registerCatalogue(esfMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

@@ -8,6 +8,7 @@ import { loadEnvOrExit } from './platform/env.ts';
 import { startWorker } from './platform/jobs.ts';
 import { createLogger } from './platform/logger.ts';
 import { createMailer } from './platform/mail.ts';
+import { loadKeyring, verifyKeyring } from './platform/secrets.ts';
 import { listSnapshots, writeSnapshot } from './platform/snapshots.ts';
 
 const env = loadEnvOrExit();
@@ -40,12 +41,19 @@ async function main(): Promise<void> {
   if (lock?.wasUnclean)
     logger.warn('the previous run did not shut down cleanly; the database is being recovered');
   const prepared = await prepareDatabase(db);
+  const keys = loadKeyring({ esfKey: env.ESF_KEY, esfKeyFile: env.ESF_KEY_FILE, dataDir: env.DATA_DIR });
+  if (keys.created && env.DATABASE_URL)
+    logger.warn(
+      'a new ESF key ring was created in DATA_DIR; with more than one app process, give them all the same ESF_KEY or ESF_KEY_FILE',
+    );
+  await verifyKeyring(db, keys.keyring);
+  const keyring = keys.keyring;
   let seeded = false;
   if (env.DEMO_DATA === 'on') seeded = await seedDemo(db, env.DEMO_PASSWORD);
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const baseUrl = env.BASE_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
   const app = await createApp(
-    { db, env, mailer, logger, baseUrl },
+    { db, env, mailer, logger, baseUrl, keyring },
     { cookieSecret: await cookieSecret(db, env), trustProxy: env.TRUST_PROXY === 'on' },
   );
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -10,8 +10,11 @@ import { parseEnv } from '../src/platform/env.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createMailer, type Mailer } from '../src/platform/mail.ts';
+import { parseKeyring } from '../src/platform/secrets.ts';
 
 export const TEST_PASSWORD = 'Testlösenord-2026!';
+/** A fixed ESF key ring for tests (never used outside them). */
+export const TEST_KEYRING = parseKeyring(`test1:${Buffer.alloc(32, 0x42).toString('base64')}`);
 
 export async function testApp(
   db: Db,
@@ -21,7 +24,14 @@ export async function testApp(
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const mailer = createMailer({ smtpUrl: opts.smtpUrl, from: 'test@kompetensnavet.local' });
   const app = await createApp(
-    { db, env: parsed.env, mailer, logger: createLogger('silent'), baseUrl: 'http://localhost:3000' },
+    {
+      db,
+      env: parsed.env,
+      mailer,
+      logger: createLogger('silent'),
+      baseUrl: 'http://localhost:3000',
+      keyring: TEST_KEYRING,
+    },
     { cookieSecret: 'test-secret-test-secret-test-secret-123', trustProxy: opts.trustProxy ?? false },
   );
   await app.ready();

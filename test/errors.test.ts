@@ -5,7 +5,7 @@ import { createApp } from '../src/app.ts';
 import type { Db } from '../src/platform/db.ts';
 import { parseEnv } from '../src/platform/env.ts';
 import { createMailer } from '../src/platform/mail.ts';
-import { Client } from './app.ts';
+import { Client, TEST_KEYRING } from './app.ts';
 import { testDb } from './db.ts';
 
 let db: Db;
@@ -43,6 +43,7 @@ async function brokenApp(code?: string) {
       mailer: createMailer({ from: 'x@y.z' }),
       logger: pino({ level: 'info' }, stream),
       baseUrl: 'http://localhost',
+      keyring: TEST_KEYRING,
     },
     { cookieSecret: 'test-secret-test-secret-test-secret-123', trustProxy: false },
   );

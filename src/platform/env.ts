@@ -18,6 +18,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Kompetensnavet <no-reply@kompetensnavet.local>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_SECRET_FILE: z.string().min(1).optional(),
+  // The ESF key ring (id:base64 lines or comma-separated); else ESF_KEY_FILE; else DATA_DIR/esf.key.
+  ESF_KEY: z.string().min(1).optional(),
+  ESF_KEY_FILE: z.string().min(1).optional(),
   BASE_URL: z.string().url('must be an absolute URL such as https://kompetens.example.se').optional(),
   DEMO_DATA: onOff.default('on'),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Kompetens2026!'),

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ageOn,
   luhnCheckDigit,
   luhnValid,
   maskOrgNumber,
+  maskPersonnummer,
+  parseEsfIdentity,
   parseOrgNumber,
   parsePersonnummer,
 } from './identifiers.ts';
@@ -91,5 +94,69 @@ describe('personnummer', () => {
       error: 'date',
     });
     expect(parsePersonnummer('abc', today)).toEqual({ ok: false, error: 'format' });
+  });
+});
+
+describe('ESF identities', () => {
+  const today = new Date('2026-11-28T12:00:00Z');
+  it('derives kind, gender and birth date from a personnummer (10 or 12 digits, - or +)', () => {
+    // 198112189876: Skatteverket's test-number series; second-to-last digit 7 = man.
+    expect(parseEsfIdentity('811218-9876', today)).toEqual({
+      ok: true,
+      value: '19811218-9876',
+      kind: 'personnummer',
+      gender: 'man',
+      birthDate: '1981-12-18',
+    });
+    const body = '1212121212'.slice(0, 9);
+    const ten = body + luhnCheckDigit(body);
+    const woman = parseEsfIdentity(`19${ten}`, today);
+    expect(woman.ok && woman.gender).toBe('man');
+    expect(parseEsfIdentity('191212+1212', today)).toMatchObject({ ok: true, value: '19121212-1212' });
+  });
+
+  it('flags a samordningsnummer (day + 60) and gives the real birth day', () => {
+    const body = '701063238';
+    const r = parseEsfIdentity(`${body}${luhnCheckDigit(body)}`, today);
+    expect(r).toMatchObject({ ok: true, kind: 'samordningsnummer', birthDate: '1970-10-03' });
+  });
+
+  it('accepts and flags a protected identity pseudo-number, without a gender', () => {
+    expect(parseEsfIdentity('19850312-t123', today)).toEqual({
+      ok: true,
+      value: '19850312-T123',
+      kind: 'protected',
+      gender: null,
+      birthDate: '1985-03-12',
+    });
+    expect(parseEsfIdentity('19850231-T123', today)).toEqual({ ok: false, error: 'date' });
+  });
+
+  it('names the problem of a wrong number', () => {
+    expect(parseEsfIdentity('811218-9877', today)).toEqual({ ok: false, error: 'checksum' });
+    expect(parseEsfIdentity('8112189', today)).toEqual({ ok: false, error: 'format' });
+  });
+
+  it('masks and computes whole years of age', () => {
+    expect(maskPersonnummer('19850312-1234')).toBe('19850312-****');
+    expect(ageOn('1985-03-12', '2026-03-11')).toBe(40);
+    expect(ageOn('1985-03-12', '2026-03-12')).toBe(41);
+  });
+
+  it('every valid 10-digit number round-trips to 12 digits with a gender (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1950, max: 2005 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 999 }),
+        (y, m, d, serial) => {
+          const body = `${String(y).slice(2)}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+          const r = parseEsfIdentity(body + luhnCheckDigit(body), today);
+          return r.ok && r.value.startsWith(String(y)) && r.kind === 'personnummer' && r.gender !== null;
+        },
+      ),
+      { seed: 20261128, numRuns: 300 },
+    );
   });
 });

@@ -102,3 +102,62 @@ export function parsePersonnummer(input: string, today: Date = new Date()): Pers
   if (!validDate(yyyy, mm, dd)) return { ok: false, error: 'date' };
   return { ok: true, value: `${century}${body}-${last4}`, coordination, protectedIdentity: false };
 }
+
+export type EsfIdentity =
+  | {
+      ok: true;
+      /** 12 digits YYYYMMDD-NNNN, or YYYYMMDD-Xnnn for a protected identity's pseudo-number. */
+      value: string;
+      kind: 'personnummer' | 'samordningsnummer' | 'protected';
+      /** Derived from the second-to-last digit; null for a pseudo-number (ask for it instead). */
+      gender: 'woman' | 'man' | null;
+      /** YYYY-MM-DD (for a samordningsnummer, day minus 60). */
+      birthDate: string;
+    }
+  | { ok: false; error: 'format' | 'checksum' | 'date' };
+
+/**
+ * A participant's identity for the ESF administration: a personnummer or samordningsnummer (see
+ * parsePersonnummer), or a protected identity's pseudo-number — the birth date and a serial whose first
+ * character is a letter (`19850312-T123`, the reservnummer form regions use for people with protected
+ * personal data): accepted without a check digit and flagged, so that it is never sent as a real number.
+ */
+export function parseEsfIdentity(input: string, today: Date = new Date()): EsfIdentity {
+  const pseudo = input
+    .trim()
+    .toUpperCase()
+    .match(/^(\d{4})(\d{2})(\d{2})-?([A-Z]\d{3})$/);
+  if (pseudo) {
+    const [, y, m, d, serial] = pseudo;
+    if (!validDate(Number(y), Number(m), Number(d))) return { ok: false, error: 'date' };
+    return {
+      ok: true,
+      value: `${y}${m}${d}-${serial}`,
+      kind: 'protected',
+      gender: null,
+      birthDate: `${y}-${m}-${d}`,
+    };
+  }
+  const p = parsePersonnummer(input, today);
+  if (!p.ok) return p;
+  const day = Number(p.value.slice(6, 8)) - (p.coordination ? 60 : 0);
+  return {
+    ok: true,
+    value: p.value,
+    kind: p.coordination ? 'samordningsnummer' : 'personnummer',
+    gender: Number(p.value[11]) % 2 === 1 ? 'man' : 'woman',
+    birthDate: `${p.value.slice(0, 4)}-${p.value.slice(4, 6)}-${String(day).padStart(2, '0')}`,
+  };
+}
+
+/** `19850312-****`: the form every page shows. */
+export function maskPersonnummer(value: string): string {
+  return `${value.slice(0, 8)}-****`;
+}
+
+/** Whole years of age on a date (YYYY-MM-DD) for a birth date (YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

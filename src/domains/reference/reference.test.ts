@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_KEYRING } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import type { Actor } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
@@ -314,6 +315,7 @@ describe('routes', () => {
         mailer: createMailer({ from: 'test@example.test' }),
         logger: createLogger('silent'),
         baseUrl: 'http://localhost:3000',
+        keyring: TEST_KEYRING,
       },
       routes: referenceRoutes,
       nav: [],

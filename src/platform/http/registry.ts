@@ -7,6 +7,7 @@ import type { FieldError } from '../errors.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail.ts';
+import type { Keyring } from '../secrets.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   env: Env;
   mailer: Mailer;
   logger: Logger;
+  /** Seals and opens personal identity numbers (ESF administration). */
+  keyring: Keyring;
   baseUrl: string;
 }
 

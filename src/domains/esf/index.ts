@@ -1,0 +1,25 @@
+// The ESF participant administration and funder reporting (issue 6). Other domains import only this file.
+import type { AnyRoute } from '../../platform/http/registry.ts';
+import { certificatesRoutes } from './routes/certificates.tsx';
+import { claimsRoutes } from './routes/claims.tsx';
+import { deminimisRoutes } from './routes/deminimis.tsx';
+import { economyRoutes } from './routes/economy.tsx';
+import { indicatorsRoutes } from './routes/indicators.tsx';
+import { participantRoutes } from './routes/participants.tsx';
+import { programmeRoutes } from './routes/programme.tsx';
+import { scbRoutes } from './routes/scb.tsx';
+
+/** Every route of the ESF domain (pages and /api/v1). */
+export const esfRoutes: AnyRoute[] = [
+  ...programmeRoutes,
+  ...participantRoutes,
+  ...scbRoutes,
+  ...certificatesRoutes,
+  ...claimsRoutes,
+  ...deminimisRoutes,
+  ...economyRoutes,
+  ...indicatorsRoutes,
+];
+export { messages as esfMessages } from './messages.ts';
+export { canSeeEsf, canSignCertificates } from './policy.ts';
+export { resealAll } from './service/identity.ts';

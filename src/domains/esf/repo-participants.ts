@@ -1,0 +1,381 @@
+// SQL of ESF participants and their sealed identities, and the registration sources (enrolled learners,
+// coaching meeting attendees) read for prefilling.
+import type { Db } from '../../platform/db.ts';
+
+export interface ParticipantRow {
+  id: string;
+  programmeId: string;
+  regionId: string;
+  source: 'enrolment' | 'coaching' | 'manual';
+  learnerId: string | null;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  gender: 'woman' | 'man';
+  ageAtStart: number | null;
+  companyId: string;
+  companyName: string;
+  employerOrgNumber: string;
+  managerContactId: string | null;
+  managerName: string;
+  managerEmail: string | null;
+  email: string | null;
+  mobile: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+  closedAt: Date | null;
+  eligibilityConfirmedAt: Date | null;
+  informationAcknowledgedAt: Date | null;
+  informationTextSha256: string | null;
+  protectedIdentity: boolean;
+  masked: string | null;
+  identityKind: 'personnummer' | 'samordningsnummer' | 'protected' | null;
+  version: number;
+  createdAt: Date;
+}
+
+const COLS = `p.id, p.programme_id AS "programmeId", p.region_id AS "regionId", p.source, p.learner_id AS "learnerId",
+  p.user_id AS "userId", p.first_name AS "firstName", p.last_name AS "lastName", p.gender, p.age_at_start AS "ageAtStart",
+  p.company_id AS "companyId", c.name AS "companyName", p.employer_org_number AS "employerOrgNumber",
+  p.manager_contact_id AS "managerContactId", p.manager_name AS "managerName", p.manager_email AS "managerEmail",
+  p.email, p.mobile, to_char(p.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(p.ended_on, 'YYYY-MM-DD') AS "endedOn",
+  p.end_reason AS "endReason", p.closed_at AS "closedAt", p.eligibility_confirmed_at AS "eligibilityConfirmedAt",
+  p.information_acknowledged_at AS "informationAcknowledgedAt", p.information_text_sha256 AS "informationTextSha256",
+  p.protected_identity AS "protectedIdentity", i.masked, i.kind AS "identityKind", p.version, p.created_at AS "createdAt"`;
+const FROM = `FROM esf_participants p JOIN companies c ON c.id = p.company_id
+  LEFT JOIN esf_identities i ON i.participant_id = p.id`;
+
+export interface ListFilter {
+  q: string | null;
+  status: 'active' | 'ended' | 'all';
+  companyId: string | null;
+  /** Only these companies (a company contact's own); null = every company of the programme. */
+  companyIds: string[] | null;
+}
+
+export async function listParticipants(
+  db: Db,
+  programmeId: string,
+  f: ListFilter,
+): Promise<ParticipantRow[]> {
+  return db.query<ParticipantRow>(
+    `SELECT ${COLS} ${FROM}
+      WHERE p.programme_id = $1
+        AND ($2::text IS NULL OR (p.first_name || ' ' || p.last_name || ' ' || c.name) ILIKE '%' || $2 || '%')
+        AND ($3 = 'all' OR ($3 = 'active' AND p.ended_on IS NULL) OR ($3 = 'ended' AND p.ended_on IS NOT NULL))
+        AND ($4::uuid IS NULL OR p.company_id = $4)
+        AND ($5::uuid[] IS NULL OR p.company_id = ANY($5::uuid[]))
+      ORDER BY p.last_name, p.first_name, p.id
+      LIMIT 2000`,
+    [programmeId, f.q, f.status, f.companyId, f.companyIds],
+  );
+}
+
+export async function findParticipant(
+  db: Db,
+  programmeId: string,
+  id: string,
+): Promise<ParticipantRow | null> {
+  const [row] = await db.query<ParticipantRow>(
+    `SELECT ${COLS} ${FROM} WHERE p.programme_id = $1 AND p.id = $2`,
+    [programmeId, id],
+  );
+  return row ?? null;
+}
+
+/** Participants registered for a user (the participant's own login) in any programme. */
+export async function participantsOfUser(db: Db, userId: string): Promise<ParticipantRow[]> {
+  return db.query<ParticipantRow>(
+    `SELECT ${COLS} ${FROM} WHERE p.user_id = $1 OR p.learner_id IN (SELECT id FROM learners WHERE user_id = $1)
+      ORDER BY p.created_at`,
+    [userId],
+  );
+}
+
+export interface ParticipantInsert {
+  id: string;
+  programmeId: string;
+  regionId: string;
+  source: string;
+  learnerId: string | null;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  gender: string;
+  ageAtStart: number | null;
+  companyId: string;
+  employerOrgNumber: string;
+  managerContactId: string | null;
+  managerName: string;
+  managerEmail: string | null;
+  email: string | null;
+  mobile: string | null;
+  startedOn: string | null;
+  eligibilityConfirmed: boolean;
+  informationAcknowledged: boolean;
+  informationTextSha256: string | null;
+  protectedIdentity: boolean;
+  createdBy: string;
+}
+
+export async function insertParticipant(db: Db, p: ParticipantInsert): Promise<void> {
+  await db.query(
+    `INSERT INTO esf_participants (id, programme_id, region_id, source, learner_id, user_id, first_name, last_name, gender,
+       age_at_start, company_id, employer_org_number, manager_contact_id, manager_name, manager_email, email, mobile,
+       started_on, eligibility_confirmed_at, eligibility_confirmed_by, information_acknowledged_at,
+       information_text_sha256, protected_identity, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+       CASE WHEN $19 THEN now() END, CASE WHEN $19 THEN $23::uuid END, CASE WHEN $20 THEN now() END,
+       CASE WHEN $20 THEN $21 END, $22, $23)`,
+    [
+      p.id,
+      p.programmeId,
+      p.regionId,
+      p.source,
+      p.learnerId,
+      p.userId,
+      p.firstName,
+      p.lastName,
+      p.gender,
+      p.ageAtStart,
+      p.companyId,
+      p.employerOrgNumber,
+      p.managerContactId,
+      p.managerName,
+      p.managerEmail,
+      p.email,
+      p.mobile,
+      p.startedOn,
+      p.eligibilityConfirmed,
+      p.informationAcknowledged,
+      p.informationTextSha256,
+      p.protectedIdentity,
+      p.createdBy,
+    ],
+  );
+}
+
+export async function insertIdentity(
+  db: Db,
+  i: {
+    participantId: string;
+    programmeId: string;
+    kind: string;
+    keyId: string;
+    sealed: Buffer;
+    lookupHash: string;
+    masked: string;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO esf_identities (participant_id, programme_id, kind, key_id, sealed, lookup_hash, masked)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [i.participantId, i.programmeId, i.kind, i.keyId, i.sealed, i.lookupHash, i.masked],
+  );
+}
+
+/** The participant already registered with one of these keyed hashes, or null. */
+export async function findByLookup(
+  db: Db,
+  programmeId: string,
+  hashes: string[],
+): Promise<{ id: string } | null> {
+  const [row] = await db.query<{ id: string }>(
+    'SELECT participant_id AS id FROM esf_identities WHERE programme_id = $1 AND lookup_hash = ANY($2::text[])',
+    [programmeId, hashes],
+  );
+  return row ?? null;
+}
+
+export interface SealedIdentity {
+  participantId: string;
+  keyId: string;
+  sealed: Buffer;
+  kind: string;
+}
+
+export async function sealedIdentities(db: Db, participantIds: string[]): Promise<SealedIdentity[]> {
+  const rows = await db.query<{ participantId: string; keyId: string; sealed: Uint8Array; kind: string }>(
+    `SELECT participant_id AS "participantId", key_id AS "keyId", sealed, kind FROM esf_identities
+      WHERE participant_id = ANY($1::uuid[])`,
+    [participantIds],
+  );
+  return rows.map((r) => ({ ...r, sealed: Buffer.from(r.sealed) }));
+}
+
+export async function updateSealed(
+  db: Db,
+  participantId: string,
+  s: { keyId: string; sealed: Buffer; lookupHash: string },
+): Promise<void> {
+  await db.query(
+    `UPDATE esf_identities SET key_id = $2, sealed = $3, lookup_hash = $4, updated_at = now() WHERE participant_id = $1`,
+    [participantId, s.keyId, s.sealed, s.lookupHash],
+  );
+}
+
+export async function allIdentityIds(db: Db): Promise<string[]> {
+  return (await db.query<{ id: string }>('SELECT participant_id AS id FROM esf_identities ORDER BY 1')).map(
+    (r) => r.id,
+  );
+}
+
+/** Close (end) a participation under optimistic concurrency; false when the version moved on. */
+export async function closeParticipant(
+  db: Db,
+  p: { id: string; programmeId: string; endedOn: string; reason: string | null; by: string; version: number },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE esf_participants SET ended_on = $3, end_reason = $4, closed_at = now(), closed_by = $5,
+            version = version + 1, updated_at = now()
+      WHERE id = $1 AND programme_id = $2 AND version = $6 RETURNING id`,
+    [p.id, p.programmeId, p.endedOn, p.reason, p.by, p.version],
+  );
+  return rows.length === 1;
+}
+
+export async function setStartedOn(
+  db: Db,
+  id: string,
+  startedOn: string,
+  ageAtStart: number | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE esf_participants SET started_on = $2, age_at_start = coalesce(age_at_start, $3), updated_at = now()
+      WHERE id = $1 AND started_on IS NULL`,
+    [id, startedOn, ageAtStart],
+  );
+}
+
+export async function acknowledgeInformation(db: Db, id: string, sha: string): Promise<void> {
+  await db.query(
+    `UPDATE esf_participants SET information_acknowledged_at = now(), information_text_sha256 = $2,
+            version = version + 1, updated_at = now() WHERE id = $1`,
+    [id, sha],
+  );
+}
+
+// --- registration sources ----------------------------------------------------------------------------------
+
+export interface LearnerSource {
+  learnerId: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  gender: string | null;
+  userId: string | null;
+  companyId: string;
+  companyName: string;
+  orgNumber: string;
+  /** Earliest session date the learner attended (YYYY-MM-DD), or null. */
+  firstAttended: string | null;
+  courses: string;
+}
+
+/** Learners enrolled on the region's courses who are not yet registered in the programme. */
+export async function unregisteredLearners(
+  db: Db,
+  regionId: string,
+  programmeId: string,
+  learnerId: string | null,
+): Promise<LearnerSource[]> {
+  return db.query<LearnerSource>(
+    `SELECT l.id AS "learnerId", l.first_name AS "firstName", l.last_name AS "lastName", l.email, l.gender,
+            l.user_id AS "userId", co.id AS "companyId", co.name AS "companyName", co.org_number AS "orgNumber",
+            (SELECT to_char(min((s.starts_at AT TIME ZONE 'Europe/Stockholm')::date), 'YYYY-MM-DD')
+               FROM enrolments e2 JOIN attendance a ON a.enrolment_id = e2.id AND a.minutes > 0
+               JOIN course_sessions s ON s.id = a.session_id WHERE e2.learner_id = l.id) AS "firstAttended",
+            string_agg(DISTINCT c.title, ', ') AS courses
+       FROM learners l JOIN companies co ON co.id = l.company_id
+       JOIN enrolments e ON e.learner_id = l.id AND e.status = 'enrolled'
+       JOIN course_occasions o ON o.id = e.occasion_id JOIN courses c ON c.id = o.course_id AND c.region_id = $1
+      WHERE NOT EXISTS (SELECT 1 FROM esf_participants p WHERE p.programme_id = $2 AND p.learner_id = l.id)
+        AND ($3::uuid IS NULL OR l.id = $3)
+      GROUP BY l.id, co.id
+      ORDER BY co.name, l.last_name, l.first_name
+      LIMIT 500`,
+    [regionId, programmeId, learnerId],
+  );
+}
+
+export interface AttendeeSource {
+  attendeeId: string;
+  name: string;
+  email: string | null;
+  roleTitle: string | null;
+  companyId: string;
+  companyName: string;
+  orgNumber: string;
+  heldOn: string;
+}
+
+/** Company people who attended a held coaching meeting of the region and are not yet registered. */
+export async function unregisteredAttendees(
+  db: Db,
+  regionId: string,
+  attendeeId: string | null,
+): Promise<AttendeeSource[]> {
+  return db.query<AttendeeSource>(
+    `SELECT DISTINCT ON (ma.id) ma.id AS "attendeeId", ma.name, ma.email, ma.role_title AS "roleTitle",
+            co.id AS "companyId", co.name AS "companyName", co.org_number AS "orgNumber",
+            to_char(m.held_on, 'YYYY-MM-DD') AS "heldOn"
+       FROM coaching_meeting_attendees ma
+       JOIN coaching_meetings m ON m.id = ma.meeting_id AND m.status = 'held'
+       JOIN engagements en ON en.id = m.engagement_id AND en.region_id = $1
+       JOIN companies co ON co.id = en.company_id
+      WHERE ma.kind IN ('contact', 'company_person') AND ma.esf_participant_id IS NULL
+        AND ($2::uuid IS NULL OR ma.id = $2)
+      ORDER BY ma.id
+      LIMIT 500`,
+    [regionId, attendeeId],
+  );
+}
+
+/** Link the coaching attendee rows of the same person (same meeting attendee id) to the participant. */
+export async function linkAttendee(db: Db, attendeeId: string, participantId: string): Promise<void> {
+  await db.query('UPDATE coaching_meeting_attendees SET esf_participant_id = $2 WHERE id = $1', [
+    attendeeId,
+    participantId,
+  ]);
+}
+
+export interface CompanyRef {
+  id: string;
+  name: string;
+  orgNumber: string;
+  regionId: string;
+  isSme: boolean;
+  countyCodes: string[];
+}
+
+export async function findCompanyRef(db: Db, id: string): Promise<CompanyRef | null> {
+  const [row] = await db.query<CompanyRef>(
+    `SELECT c.id, c.name, c.org_number AS "orgNumber", c.region_id AS "regionId", c.is_sme AS "isSme",
+            coalesce((SELECT array_agg(DISTINCT left(w.municipality_code, 2)) FROM company_workplaces w
+                       WHERE w.company_id = c.id), '{}') AS "countyCodes"
+       FROM companies c WHERE c.id = $1`,
+    [id],
+  );
+  return row ?? null;
+}
+
+export async function regionCounty(db: Db, regionId: string): Promise<string | null> {
+  const [row] = await db.query<{ code: string | null }>('SELECT code FROM organisations WHERE id = $1', [
+    regionId,
+  ]);
+  return row?.code ?? null;
+}
+
+export interface ContactRef {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export async function companyContacts(db: Db, companyId: string): Promise<ContactRef[]> {
+  return db.query<ContactRef>(
+    `SELECT id, name, email FROM company_contacts WHERE company_id = $1 ORDER BY name, id`,
+    [companyId],
+  );
+}

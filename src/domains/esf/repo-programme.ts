@@ -1,0 +1,133 @@
+// SQL of the programme's ESF rule set and unit costs.
+import type { Db } from '../../platform/db.ts';
+
+export interface ProgrammeBase {
+  id: string;
+  regionId: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  ruleSet: 'esf-2014-2020' | 'esf-plus-2021-2027';
+  funders: { name: string; amountSek: number }[];
+}
+
+export interface RulesRow {
+  ageBands: unknown;
+  scbColumns: string[];
+  grants: unknown;
+  targets: unknown;
+  flatRate: 'none' | 'indirect15' | 'other40';
+  informationText: string;
+  inactiveDays: number;
+  deminimisCeilingEur: number;
+  deminimisWarnShare: number;
+  sekPerEur: number;
+  retentionYears: number;
+  updatedAt: Date;
+}
+
+export interface UnitCostRow {
+  year: number;
+  participantHourSek: number;
+  staffHourSek: number;
+}
+
+const PROGRAMME_COLS = `id, region_id AS "regionId", name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
+  to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", rule_set AS "ruleSet", funders`;
+
+/** The region's programmes, the one running today first, then the latest. */
+export async function programmesOfRegions(db: Db, regionIds: string[]): Promise<ProgrammeBase[]> {
+  return db.query<ProgrammeBase>(
+    `SELECT ${PROGRAMME_COLS} FROM programmes WHERE region_id = ANY($1::uuid[])
+      ORDER BY (current_date BETWEEN starts_on AND ends_on) DESC, starts_on DESC, id`,
+    [regionIds],
+  );
+}
+
+export async function findProgramme(db: Db, id: string): Promise<ProgrammeBase | null> {
+  const [row] = await db.query<ProgrammeBase>(`SELECT ${PROGRAMME_COLS} FROM programmes WHERE id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function findRules(db: Db, programmeId: string): Promise<RulesRow | null> {
+  const [row] = await db.query<RulesRow>(
+    `SELECT age_bands AS "ageBands", scb_columns AS "scbColumns", grants, targets, flat_rate AS "flatRate",
+            information_text AS "informationText", inactive_days AS "inactiveDays",
+            deminimis_ceiling_eur::float8 AS "deminimisCeilingEur", deminimis_warn_share::float8 AS "deminimisWarnShare",
+            sek_per_eur::float8 AS "sekPerEur", retention_years AS "retentionYears", updated_at AS "updatedAt"
+       FROM esf_programme_rules WHERE programme_id = $1`,
+    [programmeId],
+  );
+  return row ?? null;
+}
+
+export interface RulesWrite {
+  ageBands: unknown;
+  scbColumns: string[];
+  grants: unknown;
+  targets: unknown;
+  flatRate: string;
+  informationText: string;
+  inactiveDays: number;
+  deminimisCeilingEur: number;
+  deminimisWarnShare: number;
+  sekPerEur: number;
+  retentionYears: number;
+}
+
+/** Insert or replace the rule set (`ON CONFLICT DO NOTHING` when `onlyIfMissing`). */
+export async function upsertRules(
+  db: Db,
+  programmeId: string,
+  r: RulesWrite,
+  updatedBy: string | null,
+  onlyIfMissing = false,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO esf_programme_rules (programme_id, age_bands, scb_columns, grants, targets, flat_rate, information_text,
+       inactive_days, deminimis_ceiling_eur, deminimis_warn_share, sek_per_eur, retention_years, updated_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+     ON CONFLICT (programme_id) DO ${
+       onlyIfMissing
+         ? 'NOTHING'
+         : `UPDATE SET age_bands = excluded.age_bands, scb_columns = excluded.scb_columns, grants = excluded.grants,
+       targets = excluded.targets, flat_rate = excluded.flat_rate, information_text = excluded.information_text,
+       inactive_days = excluded.inactive_days, deminimis_ceiling_eur = excluded.deminimis_ceiling_eur,
+       deminimis_warn_share = excluded.deminimis_warn_share, sek_per_eur = excluded.sek_per_eur,
+       retention_years = excluded.retention_years, updated_by = excluded.updated_by, updated_at = now()`
+     }`,
+    [
+      programmeId,
+      JSON.stringify(r.ageBands),
+      r.scbColumns,
+      JSON.stringify(r.grants),
+      JSON.stringify(r.targets),
+      r.flatRate,
+      r.informationText,
+      r.inactiveDays,
+      r.deminimisCeilingEur,
+      r.deminimisWarnShare,
+      r.sekPerEur,
+      r.retentionYears,
+      updatedBy,
+    ],
+  );
+}
+
+export async function listUnitCosts(db: Db, programmeId: string): Promise<UnitCostRow[]> {
+  return db.query<UnitCostRow>(
+    `SELECT year, participant_hour_sek::float8 AS "participantHourSek", staff_hour_sek::float8 AS "staffHourSek"
+       FROM esf_unit_costs WHERE programme_id = $1 ORDER BY year`,
+    [programmeId],
+  );
+}
+
+/** Replace the unit costs of a programme (all years at once). */
+export async function replaceUnitCosts(db: Db, programmeId: string, rows: UnitCostRow[]): Promise<void> {
+  await db.query('DELETE FROM esf_unit_costs WHERE programme_id = $1', [programmeId]);
+  for (const r of rows)
+    await db.query(
+      `INSERT INTO esf_unit_costs (programme_id, year, participant_hour_sek, staff_hour_sek) VALUES ($1, $2, $3, $4)`,
+      [programmeId, r.year, r.participantHourSek, r.staffHourSek],
+    );
+}

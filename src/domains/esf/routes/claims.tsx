@@ -1,0 +1,4 @@
+// ESF claims: pages and /api/v1.
+import type { AnyRoute } from '../../../platform/http/registry.ts';
+
+export const claimsRoutes: AnyRoute[] = [];

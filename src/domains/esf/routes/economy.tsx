@@ -1,0 +1,4 @@
+// ESF economy: pages and /api/v1.
+import type { AnyRoute } from '../../../platform/http/registry.ts';
+
+export const economyRoutes: AnyRoute[] = [];
