@@ -116,9 +116,9 @@ describe('ESF participants', () => {
       identityKind: 'protected',
     });
     const big = await makeCompany(db, s.officer, { employeesWomen: 200, employeesMen: 300 });
-    expect(await fieldsOf(makeParticipant(db, s, { companyId: big }))).toEqual([
+    expect(await fieldsOf(makeParticipant(db, s, { companyId: big }))).toContain(
       'companyId:esf.participant.notSme',
-    ]);
+    );
   });
 
   it('start = first activity when not given; closing refuses an end before the last activity', async () => {
