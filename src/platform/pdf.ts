@@ -80,7 +80,7 @@ export function renderPdf(m: PdfDocumentModel): Promise<Buffer> {
       doc.font('body').fontSize(11);
       paragraph(doc, root, 'P', b.text || '–');
     } else if (b.type === 'space') doc.moveDown(b.lines ?? 1);
-    else {
+    else if (b.type === 'table') {
       doc.font('body').fontSize(b.fontSize ?? 9);
       const header = b.columns.map((text) => ({
         text,
