@@ -379,3 +379,11 @@ export async function companyContacts(db: Db, companyId: string): Promise<Contac
     [companyId],
   );
 }
+
+/** The region's active and eligible companies, for the registration form's employer choice. */
+export async function regionCompanies(db: Db, regionId: string): Promise<{ id: string; name: string }[]> {
+  return db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM companies WHERE region_id = $1 AND status IN ('eligible', 'active') ORDER BY name, id LIMIT 2000`,
+    [regionId],
+  );
+}
