@@ -310,6 +310,39 @@ describe('enrolling', () => {
     expect((await api(contactA, 'DELETE', `/api/v1/training/enrolments/${fourth}`)).statusCode).toBe(409);
   });
 
+  it('an enrolment with recorded attendance or a completion result cannot be cancelled or moved', async () => {
+    const l = await learner(contactA, companyA, 'Närvarande');
+    const [e] = (
+      await api(contactA, 'POST', `/api/v1/training/occasions/${inContract2}/enrolments`, {
+        learnerIds: [l],
+        paidBy: 'company',
+      })
+    ).json() as { enrolmentId: string }[];
+    const id = e?.enrolmentId as string;
+    const [session] = await db.query<{ id: string }>(
+      `INSERT INTO course_sessions (id, occasion_id, starts_at, ends_at)
+       VALUES (gen_random_uuid(), $1, now() - interval '2 hours', now() - interval '1 hour') RETURNING id`,
+      [inContract2],
+    );
+    await db.query('INSERT INTO attendance (session_id, enrolment_id, minutes) VALUES ($1, $2, 60)', [
+      session?.id,
+      id,
+    ]);
+    const cancel = await api(contactA, 'DELETE', `/api/v1/training/enrolments/${id}`);
+    expect(cancel.statusCode).toBe(409);
+    expect(cancel.body).toContain('training.enrolment.error.attended');
+    const move = await api(contactA, 'POST', `/api/v1/training/enrolments/${id}/move`, {
+      toOccasionId: inContract,
+    });
+    expect(move.statusCode).toBe(409);
+    await db.query('DELETE FROM attendance WHERE enrolment_id = $1', [id]);
+    await db.query(`UPDATE enrolments SET completion = 'not_completed' WHERE id = $1`, [id]);
+    expect((await api(contactA, 'DELETE', `/api/v1/training/enrolments/${id}`)).statusCode).toBe(409);
+    const [row] = await db.query<{ status: string }>('SELECT status FROM enrolments WHERE id = $1', [id]);
+    expect(row?.status).toBe('enrolled');
+    await db.query('DELETE FROM course_sessions WHERE id = $1', [session?.id]);
+  });
+
   it('moves an enrolment to another occasion of the same course (linked by moved_to)', async () => {
     const l = await learner(contactA, companyA, 'Flytt', 'flytt@example.test');
     const w = await learner(contactA, companyA, 'Väntar');

@@ -338,3 +338,11 @@ export async function hasParticipantMembership(db: Db, userId: string, companyId
   );
   return rows.length > 0;
 }
+
+/** Whether any attended minutes are recorded for the enrolment. */
+export async function hasAttendance(db: Db, enrolmentId: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM attendance WHERE enrolment_id = $1 AND minutes > 0 LIMIT 1', [
+    enrolmentId,
+  ]);
+  return rows.length > 0;
+}

@@ -113,6 +113,8 @@ export const enrolmentMessages = defineMessages(
     'training.enrolment.error.deadlinePassed': 'Sista anmälningsdag har passerat.',
     'training.enrolment.error.occasionCancelled': 'Tillfället är inställt.',
     'training.enrolment.error.alreadyCancelled': 'Anmälan är redan avbokad.',
+    'training.enrolment.error.attended':
+      'Deltagaren har närvaro eller ett resultat på tillfället: anmälan kan inte avbokas eller flyttas. Rätta närvaron först om den är fel.',
     'training.enrolment.error.sameCourseOnly': 'Välj ett annat tillfälle av samma utbildning.',
     // mails
     'training.enrolment.mail.enrolled.subject': 'Anmälan bekräftad: {course}',
@@ -234,6 +236,8 @@ export const enrolmentMessages = defineMessages(
     'training.enrolment.error.deadlinePassed': 'The enrolment deadline has passed.',
     'training.enrolment.error.occasionCancelled': 'The occasion is cancelled.',
     'training.enrolment.error.alreadyCancelled': 'The enrolment is already cancelled.',
+    'training.enrolment.error.attended':
+      'The learner has attendance or a result on this occasion: the enrolment cannot be cancelled or moved. Correct the attendance first if it is wrong.',
     'training.enrolment.error.sameCourseOnly': 'Choose another occasion of the same course.',
     'training.enrolment.mail.enrolled.subject': 'Enrolment confirmed: {course}',
     'training.enrolment.mail.enrolled.body': '{learner} ({company}) is enrolled on {course}, {from} – {to}.',

@@ -157,6 +157,9 @@ async function cancelLocked(tx: Db, e: repo.EnrolmentRow, movedTo: string | null
   const current = await repo.findEnrolment(tx, e.id, true);
   if (!current || current.status === 'cancelled')
     throw new AppError('CONFLICT', 'training.enrolment.error.alreadyCancelled');
+  // Attended time and results are the invoice basis and the ESF hours: they stay.
+  if (current.completion !== 'pending' || (await repo.hasAttendance(tx, e.id)))
+    throw new AppError('CONFLICT', 'training.enrolment.error.attended');
   await repo.cancelEnrolment(tx, e.id, movedTo);
   return current.status === 'enrolled' ? repo.promoteOldestWaitlisted(tx, e.occasionId) : null;
 }

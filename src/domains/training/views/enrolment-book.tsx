@@ -182,6 +182,8 @@ export function CompanyEnrolmentsView(props: {
   enrolments: EnrolmentVM[];
 }): JSX.Element {
   const { t } = props;
+  // Ended occasions and results are history: no cancelling or moving (the service refuses it too).
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
   return (
     <>
       <h1 class="ds-heading" data-size="lg" safe>
@@ -230,7 +232,7 @@ export function CompanyEnrolmentsView(props: {
                   </td>
                   <td safe>{t(`training.enrolment.paidBy.${e.paidBy}`)}</td>
                   <td>
-                    {e.status === 'cancelled' ? (
+                    {e.status === 'cancelled' || e.completion !== 'pending' || e.endsOn < today ? (
                       ''
                     ) : (
                       <div class="kn-actions">

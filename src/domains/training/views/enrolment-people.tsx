@@ -255,9 +255,7 @@ export function LoginCodeView(props: {
             {`${name}, ${learner.companyName}`}
           </p>
           <p class="ds-paragraph kn-login-code" data-size="lg" data-testid="login-code">
-            <strong style="font-family: monospace; font-size: 2rem; letter-spacing: 0.15em;" safe>
-              {issued.code}
-            </strong>
+            <strong safe>{issued.code}</strong>
           </p>
           <p class="ds-paragraph" safe>
             {t('training.enrolment.code.how', { url: props.signInUrl, date: formatDate(issued.expiresAt) })}
