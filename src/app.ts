@@ -52,6 +52,8 @@ export const nav: NavItem[] = [
   { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
   { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },
   { href: '/esf', label: 'nav.esf', visible: canSeeEsf },
+  { href: '/my/certificates', label: 'nav.myCertificates', visible: isLearner },
+  { href: '/esf/certificates/sign', label: 'nav.signCertificates', visible: isCompanyContact },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
