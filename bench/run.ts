@@ -2,13 +2,16 @@
 // PGlite in a temporary directory by default; with DATABASE_URL, a throw-away database on that server.
 // --suite rollup: the county roll-up of mapping needs against its SQL floor, and picker search
 // (sizes default 100,10000,300000; --repeats sequential timings per endpoint and of the floor).
+// --suite matching: getMatches for every company against one SQL join, the suggestion page over HTTP and
+// 200 simultaneous enrolments for 20 seats (sizes default 1000,10000; --courses default 5000).
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
+import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers]';
+  'Usage: npm run bench -- [--suite list|rollup|matching] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
 
 const argConfig = {
   options: {
@@ -19,6 +22,10 @@ const argConfig = {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     seed: { type: 'string' },
+    courses: { type: 'string', default: '5000' },
+    sample: { type: 'string', default: '50' },
+    seats: { type: 'string', default: '20' },
+    requests: { type: 'string', default: '200' },
   },
 } as const;
 
@@ -49,8 +56,10 @@ process.once('SIGINT', () => {
   controller.abort();
 });
 
-if (values.suite !== 'list' && values.suite !== 'rollup') fail('--suite must be list or rollup.');
-const sizes = values.sizes ?? (values.suite === 'rollup' ? '100,10000,300000' : '1000,100000');
+if (values.suite !== 'list' && values.suite !== 'rollup' && values.suite !== 'matching')
+  fail('--suite must be list, rollup or matching.');
+const defaultSizes = { list: '1000,100000', rollup: '100,10000,300000', matching: '1000,10000' };
+const sizes = values.sizes ?? defaultSizes[values.suite];
 const options = {
   sizes: sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
   duration: positiveInt(values.duration, 'duration', 600),
@@ -61,7 +70,17 @@ const options = {
   log: (line: string) => process.stdout.write(`${line}\n`),
 };
 try {
-  if (values.suite === 'rollup') {
+  if (values.suite === 'matching') {
+    const { result, file } = await runMatchingBench({
+      ...options,
+      courses: positiveInt(values.courses, 'courses', 1_000_000),
+      sample: positiveInt(values.sample, 'sample', 10_000),
+      seats: positiveInt(values.seats, 'seats', 10_000),
+      requests: positiveInt(values.requests, 'requests', 10_000),
+      repeats: values.repeats === '50' ? undefined : positiveInt(values.repeats, 'repeats', 10_000),
+    });
+    process.stdout.write(`\n${formatMatchingTable(result)}\n\nWritten to ${file}\n`);
+  } else if (values.suite === 'rollup') {
     const { result, file } = await runRollupBench({
       ...options,
       repeats: positiveInt(values.repeats, 'repeats', 10_000),

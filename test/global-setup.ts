@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { openPglite, openPostgres } from '../src/platform/db.ts';
+import { TEST_KEYRING } from './app.ts';
 import { DEMO_PASSWORD } from './db.ts';
 
 declare module 'vitest' {
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${demoTemplate} TEMPLATE ${template}`);
     tplUrl.pathname = `/${demoTemplate}`;
     const demoDb = openPostgres(tplUrl.toString(), 2);
-    await seedDemo(demoDb, DEMO_PASSWORD);
+    await seedDemo(demoDb, DEMO_PASSWORD, TEST_KEYRING);
     await demoDb.close();
     project.provide('pgTemplate', template);
     project.provide('pgDemoTemplate', demoTemplate);
@@ -59,7 +60,7 @@ export default async function setup(project: TestProject) {
   await prepareDatabase(db);
   const file = path.join(TMP, `snapshot-${process.pid}.tar.gz`);
   fs.writeFileSync(file, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
-  await seedDemo(db, DEMO_PASSWORD);
+  await seedDemo(db, DEMO_PASSWORD, TEST_KEYRING);
   const demoFile = path.join(TMP, `snapshot-demo-${process.pid}.tar.gz`);
   fs.writeFileSync(demoFile, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
   await db.close();

@@ -1,15 +1,18 @@
-// npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings]
+// npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N]
 // Adds N synthetic companies to the configured database (DATABASE_URL, or PGlite in DATA_DIR); with
-// --mappings, also a submitted mapping (~20 needs) for every synthetic company of the region without one.
+// --mappings, also a submitted mapping (~20 needs) for every synthetic company of the region without one;
+// with --courses N, N more synthetic approved courses (100 synthetic providers, 1–2 open occasions each).
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from '../bootstrap.ts';
 import { DEFAULT_SEED, seedSynthetic } from '../demo/synthetic.ts';
+import { SYNTHETIC_PROVIDERS, seedSyntheticCourses } from '../demo/synthetic-courses.ts';
 import { seedSyntheticMappings } from '../demo/synthetic-mappings.ts';
 import { countCompanies } from '../domains/companies/index.ts';
 import { DataDirLockedError } from '../platform/db.ts';
 import { loadEnvOrExit } from '../platform/env.ts';
 
-const USAGE = 'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings]';
+const USAGE =
+  'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -22,6 +25,7 @@ const argConfig = {
     seed: { type: 'string' },
     county: { type: 'string' },
     mappings: { type: 'boolean', default: false },
+    courses: { type: 'string' },
   },
 } as const;
 
@@ -32,8 +36,11 @@ function options() {
   } catch (err) {
     fail((err as Error).message);
   }
-  const { companies, seed, county, mappings } = values;
-  if (companies === undefined && !mappings) fail('Give --companies N, --mappings or both.');
+  const { companies, seed, county, mappings, courses } = values;
+  if (companies === undefined && !mappings && courses === undefined)
+    fail('Give --companies N, --mappings, --courses N or several.');
+  if (courses !== undefined && (!/^\d+$/.test(courses) || Number(courses) < 1))
+    fail('--courses must be a positive whole number.');
   if (companies !== undefined && (!/^\d+$/.test(companies) || Number(companies) < 1))
     fail('--companies must be a positive whole number.');
   if (seed !== undefined && !/^\d+$/.test(seed)) fail('--seed must be a whole number.');
@@ -42,6 +49,7 @@ function options() {
   return {
     companies: companies === undefined ? 0 : Number(companies),
     mappings: mappings === true,
+    courses: courses === undefined ? 0 : Number(courses),
     seed: seed === undefined ? DEFAULT_SEED : Number(seed) >>> 0,
     county: county ?? '07',
   };
@@ -108,10 +116,26 @@ async function addMappings(): Promise<void> {
   );
 }
 
+async function addCourses(): Promise<void> {
+  process.stdout.write(
+    `${where}: adding ${opts.courses} synthetic approved courses of ${SYNTHETIC_PROVIDERS} synthetic providers (county ${opts.county}, seed ${opts.seed})\n`,
+  );
+  const result = await seedSyntheticCourses(db, {
+    courses: opts.courses,
+    seed: opts.seed,
+    county: opts.county,
+    onProgress: progress(' courses'),
+  });
+  process.stdout.write(
+    `Added ${result.courses} courses (serials ${result.firstSerial}–${result.firstSerial + result.courses - 1}) with ${result.competences} competences and ${result.occasions} open occasions in ${(result.ms / 1000).toFixed(1)} s, ANALYZE included.\n`,
+  );
+}
+
 try {
   await prepareDatabase(db);
   if (opts.companies > 0) await addCompanies();
   if (opts.mappings) await addMappings();
+  if (opts.courses > 0) await addCourses();
 } catch (err) {
   // Batches already committed stay (one transaction each); a new run continues after them.
   process.stderr.write(`Could not add synthetic data: ${(err as Error).message}\n`);

@@ -36,6 +36,16 @@ const NOTES = [
   '**Genomgång av kartläggningen.** Störst gap inom certifiering och underhåll av styrsystem.\n\nFöretaget prioriterar intern utbildning och validering före rekrytering.',
   '**Planarbete:** förslagen till åtgärder gicks igenom och ansvariga utsågs för varje åtgärd.',
 ];
+/** Managers and HR staff at the demo companies who take part in the coaching (invented names). */
+const MANAGERS = [
+  { name: 'Lena Holm', roleTitle: 'Produktionschef' },
+  { name: 'Ahmed Karimi', roleTitle: 'HR-ansvarig' },
+  { name: 'Sofia Berg', roleTitle: 'Vd' },
+  { name: 'Mikael Nyström', roleTitle: 'Kvalitetschef' },
+  { name: 'Eva Lind', roleTitle: 'Personalchef' },
+  { name: 'Johan Ek', roleTitle: 'Verkstadschef' },
+];
+
 const AGENDA = [
   'Programmet, nuläge och behov',
   'Kartläggningens resultat, prioriteringar',
@@ -79,6 +89,8 @@ export async function seedCoachingDemo(db: Db, companyIds: string[], who: Coachi
         decisions: held ? 'Företaget går vidare till nästa steg.' : '',
         nextSteps: held ? 'Coachen skickar underlag före nästa möte.' : '',
         staffAttendees: [coach.userId],
+        // The company's own people who receive coaching (ESF participants once registered).
+        otherAttendees: held ? [MANAGERS[i % MANAGERS.length] as { name: string; roleTitle: string }] : [],
       });
     if (target === 'intake') {
       await meeting(5 + n, 0, false);

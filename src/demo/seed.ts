@@ -7,6 +7,7 @@ import {
   createCompany,
   linkContactsByEmail,
 } from '../domains/companies/index.ts';
+import { seedEsfDemo } from '../domains/esf/index.ts';
 import {
   createProgramme,
   createProvider,
@@ -16,6 +17,7 @@ import {
 import { catalogue, publishUnmetDemo } from '../domains/training/index.ts';
 import type { Role } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
+import type { Keyring } from '../platform/secrets.ts';
 import {
   companyName,
   employeeCount,
@@ -53,7 +55,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role; org: string 
 export const DEMO_COMPANIES = 60;
 
 /** Seed the demo when the database has no users. Returns false when it already had data. */
-export async function seedDemo(db: Db, password: string): Promise<boolean> {
+export async function seedDemo(db: Db, password: string, keyring: Keyring): Promise<boolean> {
   const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if ((existing[0]?.n ?? 0) > 0) return false;
   const regionId = await ensureRegion(db, '07', 'Region Kronoberg');
@@ -168,6 +170,13 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
     participantUserId: userIds.get('participant@example.org') ?? null,
   });
   await publishUnmetDemo(db, admin);
+  // ESF administration: participants with sealed identities, SCB months, certificates, budget, a report.
+  const participantId = userIds.get('participant@example.org');
+  await seedEsfDemo(db, keyring, {
+    esfAdmin: await actorOf(userIds.get('esf@example.org') as string),
+    participant: participantId ? await actorOf(participantId) : null,
+    contact: contactActor,
+  });
   return true;
 }
 

@@ -22,4 +22,5 @@ export const esfRoutes: AnyRoute[] = [
 ];
 export { messages as esfMessages } from './messages.ts';
 export { canSeeEsf, canSignCertificates } from './policy.ts';
+export { seedEsfDemo } from './service/demo.ts';
 export { resealAll } from './service/identity.ts';

@@ -151,7 +151,7 @@ describe('ESF pages', () => {
       startedOn: '2026-02-01',
     });
     expect(created.body).not.toContain(pnr.slice(9));
-        const revealed = await app.inject({
+    const revealed = await app.inject({
       method: 'POST',
       url: `/api/v1/esf/participants/${body.id}/reveal`,
       headers: auth,

@@ -30,4 +30,5 @@ export type { CourseView, OccasionInfo, OccasionView } from './service/catalogue
 export * as catalogue from './service/catalogue-exports.ts';
 export { courseTitle, findOccasion, getCourse } from './service/catalogue-exports.ts';
 export { enrolmentUrl, findApprovedCourse } from './service/matching-courses.ts';
+export { getMatches } from './service/matching.ts';
 export { publishUnmet as publishUnmetDemo } from './service/matching-unmet.ts';

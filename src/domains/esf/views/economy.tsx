@@ -63,17 +63,13 @@ function MonthTable(props: { t: ET; e: Economy }): JSX.Element {
                   <td data-numeric safe>
                     {formatMoney(m.budget[c])}
                   </td>
-                  <td data-numeric>
-                    {m.toDate ? formatMoney(m.outcome[c]) : '–'}
-                  </td>
+                  <td data-numeric>{m.toDate ? formatMoney(m.outcome[c]) : '–'}</td>
                 </>
               ))}
               <td data-numeric safe>
                 {formatMoney(sum(m.budget))}
               </td>
-              <td data-numeric>
-                {m.toDate ? formatMoney(sum(m.outcome)) : '–'}
-              </td>
+              <td data-numeric>{m.toDate ? formatMoney(sum(m.outcome)) : '–'}</td>
             </tr>
           ))}
         </tbody>
