@@ -317,27 +317,40 @@ export async function unregisteredAttendees(
   attendeeId: string | null,
 ): Promise<AttendeeSource[]> {
   return db.query<AttendeeSource>(
-    `SELECT DISTINCT ON (ma.id) ma.id AS "attendeeId", ma.name, ma.email, ma.role_title AS "roleTitle",
-            co.id AS "companyId", co.name AS "companyName", co.org_number AS "orgNumber",
-            to_char(m.held_on, 'YYYY-MM-DD') AS "heldOn"
-       FROM coaching_meeting_attendees ma
-       JOIN coaching_meetings m ON m.id = ma.meeting_id AND m.status = 'held'
-       JOIN engagements en ON en.id = m.engagement_id AND en.region_id = $1
-       JOIN companies co ON co.id = en.company_id
-      WHERE ma.kind IN ('contact', 'company_person') AND ma.esf_participant_id IS NULL
-        AND ($2::uuid IS NULL OR ma.id = $2)
-      ORDER BY ma.id
+    `SELECT * FROM (
+       SELECT DISTINCT ON (en.id, ma.kind, coalesce(ma.contact_id::text, lower(ma.name)))
+              ma.id AS "attendeeId", ma.name, ma.email, ma.role_title AS "roleTitle",
+              co.id AS "companyId", co.name AS "companyName", co.org_number AS "orgNumber",
+              to_char(m.held_on, 'YYYY-MM-DD') AS "heldOn"
+         FROM coaching_meeting_attendees ma
+         JOIN coaching_meetings m ON m.id = ma.meeting_id AND m.status = 'held'
+         JOIN engagements en ON en.id = m.engagement_id AND en.region_id = $1
+         JOIN companies co ON co.id = en.company_id
+        WHERE ma.kind IN ('contact', 'company_person') AND ma.esf_participant_id IS NULL
+          AND ($2::uuid IS NULL OR ma.id = $2)
+        ORDER BY en.id, ma.kind, coalesce(ma.contact_id::text, lower(ma.name)), m.held_on, ma.id) x
+      ORDER BY "companyName", name
       LIMIT 500`,
     [regionId, attendeeId],
   );
 }
 
-/** Link the coaching attendee rows of the same person (same meeting attendee id) to the participant. */
+/**
+ * Link the attendee to the participant, and with it every attendee row of the same company person (same
+ * kind and name, or the same company contact) in the same engagement's meetings: their coaching is the
+ * participant's activity.
+ */
 export async function linkAttendee(db: Db, attendeeId: string, participantId: string): Promise<void> {
-  await db.query('UPDATE coaching_meeting_attendees SET esf_participant_id = $2 WHERE id = $1', [
-    attendeeId,
-    participantId,
-  ]);
+  await db.query(
+    `UPDATE coaching_meeting_attendees a SET esf_participant_id = $2
+       FROM coaching_meeting_attendees src
+       JOIN coaching_meetings sm ON sm.id = src.meeting_id
+      WHERE src.id = $1 AND a.esf_participant_id IS NULL AND a.kind = src.kind
+        AND (a.id = src.id OR (src.contact_id IS NOT NULL AND a.contact_id = src.contact_id)
+             OR (src.contact_id IS NULL AND lower(a.name) = lower(src.name)))
+        AND a.meeting_id IN (SELECT id FROM coaching_meetings WHERE engagement_id = sm.engagement_id)`,
+    [attendeeId, participantId],
+  );
 }
 
 export interface CompanyRef {

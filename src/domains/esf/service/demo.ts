@@ -8,8 +8,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { luhnCheckDigit } from '../../../platform/identifiers.ts';
 import type { Keyring } from '../../../platform/secrets.ts';
 import { participantInput, rulesInput } from '../schema.ts';
-import { awaitingCountersignature, generateMonth, myCertificates } from './certificates.ts';
-import { confirmOwn, countersign } from './certificates-sign.ts';
+import { awaitingCountersignature, generateMonth, listMonth, myCertificates } from './certificates.ts';
+import { confirmOwn, countersign, recordPaper } from './certificates-sign.ts';
 import { budgetInput, setBudget } from './economy.ts';
 import {
   closeParticipant,
@@ -142,10 +142,10 @@ export async function seedEsfDemo(
   if (actors.participant) {
     const pctx = { actor: actors.participant, ip: '127.0.0.1' };
     for (const c of await myCertificates(db, actors.participant))
-      if (c.status === 'draft' && c.month === lastMonth) await confirmOwn(db, pctx, c.id);
+      if (c.status === 'draft') await confirmOwn(db, pctx, c.id);
   }
   if (actors.contact) {
-    const waiting = (await awaitingCountersignature(db, actors.contact)).filter((c) => c.month === lastMonth);
+    const waiting = await awaitingCountersignature(db, actors.contact);
     if (waiting.length > 0)
       await countersign(
         db,
@@ -153,6 +153,12 @@ export async function seedEsfDemo(
         waiting.map((c) => c.id),
       );
   }
+  // Last month's certificates were signed on paper (wet ink) and recorded by the ESF administrator.
+  for (const c of (await listMonth(db, actors.esfAdmin, lastMonth)).rows.filter((x) => x.status === 'draft'))
+    await recordPaper(db, ctx, c.id, {
+      participantName: `${c.firstName} ${c.lastName}`,
+      managerName: 'Vd (demo)',
+    });
 
   // A budget per month of the programme and a progress-report draft up to last month.
   for (const m of monthsBetween(overviewFirst, monthOf(p.endsOn)))
