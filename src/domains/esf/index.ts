@@ -22,5 +22,11 @@ export const esfRoutes: AnyRoute[] = [
 ];
 export { messages as esfMessages } from './messages.ts';
 export { canSeeEsf, canSignCertificates } from './policy.ts';
+export {
+  type DeminimisWarning,
+  deminimisWarning,
+  deminimisWarningForCourse,
+  deminimisWarningForHours,
+} from './service/deminimis.ts';
 export { seedEsfDemo } from './service/demo.ts';
 export { resealAll } from './service/identity.ts';

@@ -262,3 +262,41 @@ describe('who sees whose time', () => {
     expect((await api(esf, 'PUT', `/api/v1/time/staff/${coach.id}/employment`, {})).statusCode).toBe(403);
   });
 });
+
+describe('a closed ESF payment-claim period', () => {
+  it('freezes the staff time of its months: no new, changed or deleted entries, no signing', async () => {
+    const month = today().slice(0, 7);
+    const day = today();
+    const made = await api(coach, 'POST', '/api/v1/time/entries', {
+      workDate: day,
+      hours: 1,
+      activity: 'coaching',
+      companyId: ownCompany,
+    });
+    expect(made.statusCode).toBe(201);
+    const [programme] = await db.query<{ id: string }>(
+      `INSERT INTO programmes (id, region_id, name, starts_on, ends_on, rule_set)
+       VALUES (gen_random_uuid(), $1, 'Frys', '2024-01-01', '2028-12-31', 'esf-plus-2021-2027') RETURNING id`,
+      [w.regionId],
+    );
+    const [period] = await db.query<{ id: string }>(
+      `INSERT INTO esf_claim_periods (id, programme_id, first_month, last_month, status, closed_at)
+       VALUES (gen_random_uuid(), $1, $2, $2, 'closed', now()) RETURNING id`,
+      [programme?.id, month],
+    );
+    const again = await api(coach, 'POST', '/api/v1/time/entries', {
+      workDate: day,
+      hours: 1,
+      activity: 'coaching',
+      companyId: ownCompany,
+    });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('stafftime.error.claimClosed');
+    expect((await api(coach, 'DELETE', `/api/v1/time/entries/${made.json().id}`)).statusCode).toBe(409);
+    const sign = await api(coach, 'POST', `/api/v1/time/months/${month}/sign`);
+    expect(sign.statusCode).toBe(409);
+    await db.query('DELETE FROM esf_claim_periods WHERE id = $1', [period?.id]);
+    await db.query('DELETE FROM programmes WHERE id = $1', [programme?.id]);
+    expect((await api(coach, 'DELETE', `/api/v1/time/entries/${made.json().id}`)).statusCode).toBe(204);
+  });
+});

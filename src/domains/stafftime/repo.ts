@@ -193,3 +193,19 @@ export async function engagementsOfCoach(db: Db, userId: string): Promise<Engage
     [userId],
   );
 }
+
+/**
+ * Whether a month (YYYY-MM) lies in a closed ESF payment-claim period of a region the user is staff in:
+ * the claim froze that month's staff time. Reads the ESF table directly (stafftime imports no ESF code).
+ */
+export async function monthClaimClosed(db: Db, userId: string, month: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM memberships ms
+       JOIN organisations o ON o.id = ms.organisation_id
+       JOIN programmes p ON p.region_id = o.region_id
+       JOIN esf_claim_periods cp ON cp.programme_id = p.id AND cp.status = 'closed'
+      WHERE ms.user_id = $1 AND $2 BETWEEN cp.first_month AND cp.last_month LIMIT 1`,
+    [userId, month],
+  );
+  return rows.length > 0;
+}

@@ -29,6 +29,6 @@ export {
 export type { CourseView, OccasionInfo, OccasionView } from './service/catalogue-exports.ts';
 export * as catalogue from './service/catalogue-exports.ts';
 export { courseTitle, findOccasion, getCourse } from './service/catalogue-exports.ts';
-export { enrolmentUrl, findApprovedCourse } from './service/matching-courses.ts';
 export { getMatches } from './service/matching.ts';
+export { enrolmentUrl, findApprovedCourse } from './service/matching-courses.ts';
 export { publishUnmet as publishUnmetDemo } from './service/matching-unmet.ts';

@@ -64,6 +64,8 @@ async function checkDay(tx: Db, userId: string, v: repo.EntryValues, exceptId: s
   await repo.lockDay(tx, userId, v.workDate);
   const signed = await repo.signedMonths(tx, userId, [firstDay(monthOf(v.workDate))]);
   if (signed.size > 0) throw validation([{ field: 'workDate', message: 'stafftime.error.signed' }]);
+  if (await repo.monthClaimClosed(tx, userId, monthOf(v.workDate)))
+    throw validation([{ field: 'workDate', message: 'stafftime.error.claimClosed' }]);
   const logged = await repo.dayTotal(tx, userId, v.workDate, exceptId);
   if (logged + v.hours > DAY_MAX)
     throw validation([
@@ -81,6 +83,8 @@ async function ownEntry(db: Db, actor: Actor, id: string): Promise<repo.EntryRow
 async function refuseSigned(db: Db, entry: repo.EntryRow): Promise<void> {
   const signed = await repo.signedMonths(db, entry.userId, [firstDay(monthOf(entry.workDate))]);
   if (signed.size > 0) throw new AppError('CONFLICT', 'stafftime.error.signed');
+  if (await repo.monthClaimClosed(db, entry.userId, monthOf(entry.workDate)))
+    throw new AppError('CONFLICT', 'stafftime.error.claimClosed');
 }
 
 export type EntryView = repo.EntryRow;

@@ -120,6 +120,8 @@ export async function signMonth(
   if (!canLogTime(actor)) throw new AppError('FORBIDDEN');
   if (month > monthOf(today())) throw new AppError('CONFLICT', 'stafftime.error.signFuture');
   await db.tx(async (tx) => {
+    if (await repo.monthClaimClosed(tx, actor.userId, month))
+      throw new AppError('CONFLICT', 'stafftime.error.claimClosed');
     if (await repo.findReport(tx, actor.userId, firstDay(month)))
       throw new AppError('CONFLICT', 'stafftime.error.alreadySigned');
     const entries = await repo.listEntries(tx, actor.userId, firstDay(month), lastDay(month));
@@ -157,6 +159,8 @@ export async function unlockMonth(
   if (!(await staffRepo.staffInScope(db, { regionIds: scope.regionIds, organisationIds: [] }, userId)))
     throw new AppError('NOT_FOUND');
   await db.tx(async (tx) => {
+    if (await repo.monthClaimClosed(tx, userId, month))
+      throw new AppError('CONFLICT', 'stafftime.error.claimClosed');
     const report = await repo.findReport(tx, userId, firstDay(month));
     if (!report) throw new AppError('CONFLICT', 'stafftime.error.notSigned');
     await repo.unlockReport(tx, report.id, actor.userId, reason);

@@ -113,6 +113,10 @@ export const enrolmentMessages = defineMessages(
     'training.enrolment.error.deadlinePassed': 'Sista anmälningsdag har passerat.',
     'training.enrolment.error.occasionCancelled': 'Tillfället är inställt.',
     'training.enrolment.error.alreadyCancelled': 'Anmälan är redan avbokad.',
+    'training.enrolment.aid.near':
+      'Stöd av mindre betydelse: {company} har fått {total} de senaste tre åren (med en plats till), nära taket {ceiling}. Kontrollera företagets intyg innan programmet betalar.',
+    'training.enrolment.aid.over':
+      'Stöd av mindre betydelse: {company} skulle komma upp i {total} de senaste tre åren, över taket {ceiling}. Programmet kan inte betala fler platser för företaget.',
     'training.enrolment.error.attended':
       'Deltagaren har närvaro eller ett resultat på tillfället: anmälan kan inte avbokas eller flyttas. Rätta närvaron först om den är fel.',
     'training.enrolment.error.sameCourseOnly': 'Välj ett annat tillfälle av samma utbildning.',
@@ -236,6 +240,10 @@ export const enrolmentMessages = defineMessages(
     'training.enrolment.error.deadlinePassed': 'The enrolment deadline has passed.',
     'training.enrolment.error.occasionCancelled': 'The occasion is cancelled.',
     'training.enrolment.error.alreadyCancelled': 'The enrolment is already cancelled.',
+    'training.enrolment.aid.near':
+      'De minimis aid: {company} has received {total} over the last three years (with one more seat), near the ceiling of {ceiling}. Check the company’s declaration before the programme pays.',
+    'training.enrolment.aid.over':
+      'De minimis aid: {company} would reach {total} over the last three years, above the ceiling of {ceiling}. The programme cannot pay for more seats for the company.',
     'training.enrolment.error.attended':
       'The learner has attendance or a result on this occasion: the enrolment cannot be cancelled or moved. Correct the attendance first if it is wrong.',
     'training.enrolment.error.sameCourseOnly': 'Choose another occasion of the same course.',

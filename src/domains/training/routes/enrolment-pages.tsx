@@ -95,6 +95,7 @@ async function renderEnrol(
       selected={opts.selected ?? []}
       paidBy={opts.paidBy ?? null}
       errors={opts.errors ?? []}
+      aidWarnings={d.aidWarnings}
     />,
     opts.status ?? 200,
   );

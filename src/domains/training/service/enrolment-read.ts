@@ -3,6 +3,7 @@
 import type { Actor } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { deminimisWarningForCourse } from '../../esf/index.ts';
 import * as repo from '../repo-enrolment.ts';
 import { enrollableOccasion, ownCompanyIds, seesParticipants } from './enrolment-access.ts';
 import { allowedPaidBy, type PaidBy } from './enrolment-book.ts';
@@ -16,6 +17,8 @@ export interface EnrolPageData {
   paidByOptions: PaidBy[];
   companies: { id: string; name: string }[];
   learners: (repo.LearnerRow & { liveStatus: repo.EnrolmentStatus | null })[];
+  /** Companies near or over the de minimis ceiling if the programme paid one more seat. */
+  aidWarnings: { companyName: string; level: 'near' | 'over'; totalEur: number; ceilingEur: number }[];
 }
 
 export async function enrolPage(
@@ -43,7 +46,24 @@ export async function enrolPage(
     paidByOptions: allowedPaidBy(occasion),
     companies,
     learners: learners.map((l) => ({ ...l, liveStatus: live.get(l.id) ?? null })),
+    aidWarnings: allowedPaidBy(occasion).includes('programme')
+      ? await aidWarnings(db, companies, occasion.courseId)
+      : [],
   };
+}
+
+async function aidWarnings(
+  db: Db,
+  companies: { id: string; name: string }[],
+  courseId: string,
+): Promise<EnrolPageData['aidWarnings']> {
+  const out: EnrolPageData['aidWarnings'] = [];
+  for (const c of companies.slice(0, 20)) {
+    const w = await deminimisWarningForCourse(db, c.id, courseId, 1);
+    if (w.level !== 'ok')
+      out.push({ companyName: c.name, level: w.level, totalEur: w.totalEur, ceilingEur: w.ceilingEur });
+  }
+  return out;
 }
 
 /** The enrolments of the actor's companies (or of one company in scope). */

@@ -61,8 +61,10 @@ export function EnrolView(props: {
   selected: string[];
   paidBy: string | null;
   errors: FieldError[];
+  aidWarnings: { companyName: string; level: 'near' | 'over'; totalEur: number; ceilingEur: number }[];
 }): JSX.Element {
   const { t, occasion: o } = props;
+  const eur = (n: number) => `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(n)} €`;
   const open = o.status === 'open' && !o.deadlinePassed;
   const query = props.companyId ? `?companyId=${encodeURIComponent(props.companyId)}` : '';
   const learnersError = errorFor(props.errors, 'learnerIds');
@@ -72,6 +74,22 @@ export function EnrolView(props: {
       <h1 class="ds-heading" data-size="lg" safe>
         {t('training.enrolment.enrol.title', { course: o.courseTitle })}
       </h1>
+      {props.aidWarnings.map((w) => (
+        <div
+          class="ds-alert"
+          data-color={w.level === 'over' ? 'danger' : 'warning'}
+          role="status"
+          data-testid="aid-warning"
+        >
+          <p class="ds-paragraph" safe>
+            {t(`training.enrolment.aid.${w.level}`, {
+              company: w.companyName,
+              total: eur(w.totalEur),
+              ceiling: eur(w.ceilingEur),
+            })}
+          </p>
+        </div>
+      ))}
       <p class="ds-paragraph" safe>
         {dates(o)}
       </p>
