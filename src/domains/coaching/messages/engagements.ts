@@ -112,6 +112,10 @@ export const engagementMessages = defineMessages(
     'coaching.steps.current': 'Nuvarande steg: {step}',
     'coaching.steps.next': 'Gå vidare till {step}',
     'coaching.steps.blocked': 'Innan nästa steg:',
+    'coaching.intake.aid.near':
+      'Stöd av mindre betydelse: med de planerade timmarna kommer företaget upp i {total} de senaste tre åren, nära taket {ceiling}. Kontrollera företagets intyg om annat stöd.',
+    'coaching.intake.aid.over':
+      'Stöd av mindre betydelse: med de planerade timmarna kommer företaget upp i {total} de senaste tre åren, över taket {ceiling}. Coachningen kan inte ges som stöd utan att taket överskrids.',
     'coaching.steps.back': 'Gå tillbaka eller avsluta',
     'coaching.steps.to': 'Till steg',
     'coaching.steps.reason': 'Skäl',
@@ -273,6 +277,10 @@ export const engagementMessages = defineMessages(
     'coaching.steps.current': 'Current step: {step}',
     'coaching.steps.next': 'Move on to {step}',
     'coaching.steps.blocked': 'Before the next step:',
+    'coaching.intake.aid.near':
+      'De minimis aid: with the planned hours the company reaches {total} over the last three years, near the ceiling of {ceiling}. Check the company’s declaration of other aid.',
+    'coaching.intake.aid.over':
+      'De minimis aid: with the planned hours the company reaches {total} over the last three years, above the ceiling of {ceiling}. The coaching cannot be given as aid without exceeding the ceiling.',
     'coaching.steps.back': 'Go back or close',
     'coaching.steps.to': 'To step',
     'coaching.steps.reason': 'Reason',

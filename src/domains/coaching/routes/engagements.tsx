@@ -80,6 +80,7 @@ async function renderOverview(ctx: AnyCtx, id: string, forms: EngagementForms, s
         mappingStatus: d.mappingStatus,
         planAdoptedVersion: d.planAdoptedVersion,
         blockers: d.blockers,
+        aidWarning: d.aidWarning,
         coaches: d.coaches,
         coachOptions: d.coachOptions,
         history,

@@ -1,6 +1,7 @@
 // Engagements: who sees which, starting one, the intake checks, step changes (forward one step at a time,
 // back or to closed with a reason), and coaches (assigning keeps the history; a removed coach loses access
 // at once, also to the company's record).
+
 import { randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit.ts';
 import { type Actor, hasRole } from '../../../platform/auth.ts';
@@ -13,6 +14,7 @@ import {
   listCompanies,
   unassignCoachFromCompany,
 } from '../../companies/index.ts';
+import { type DeminimisWarning, deminimisWarningForHours } from '../../esf/index.ts';
 import { canManageEngagements } from '../policy.ts';
 import * as repo from '../repo.ts';
 import {
@@ -130,6 +132,8 @@ export interface EngagementDetail extends EngagementView {
   usedMinutes: number;
   /** What stops the next step, as catalogue keys (empty: the next step is open). */
   blockers: string[];
+  /** At intake: the company's de minimis level if the planned hours are given (null at later steps). */
+  aidWarning: DeminimisWarning | null;
 }
 
 export async function getEngagementDetail(db: Db, actor: Actor, id: string): Promise<EngagementDetail> {
@@ -153,6 +157,7 @@ export async function getEngagementDetail(db: Db, actor: Actor, id: string): Pro
     planAdoptedVersion: adopted,
     usedMinutes: used,
     blockers: blockersFor(e, mappingStatus, adopted),
+    aidWarning: e.step === 'intake' ? await deminimisWarningForHours(db, e.companyId, e.plannedHours) : null,
   };
 }
 

@@ -24,6 +24,7 @@ export interface EngagementVM {
   mappingStatus: 'in_progress' | 'submitted' | null;
   planAdoptedVersion: number;
   blockers: string[];
+  aidWarning: { level: 'ok' | 'near' | 'over'; totalEur: number; ceilingEur: number } | null;
   coaches: { userId: string; name: string; organisationName: string; assignedAt: Date }[];
   coachOptions: { userId: string; name: string; organisationName: string }[];
   history: { at: Date; what: string; who: string | null; reason: string | null }[];
@@ -63,8 +64,25 @@ function StepForms(props: { t: CT; csrf: string; vm: EngagementVM; forms: Engage
   const next = vm.step === 'closed' ? null : steps[idx + 1];
   const errors = props.forms.form === 'step' ? props.forms.errors : [];
   const backOptions = steps.filter((s) => s !== vm.step && (stepIndex(s) < idx || s === 'closed'));
+  const eur = (n: number) => `${new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 }).format(n)} €`;
   return (
     <>
+      {vm.aidWarning && vm.aidWarning.level !== 'ok' ? (
+        <div
+          class="ds-alert"
+          data-color={vm.aidWarning.level === 'over' ? 'danger' : 'warning'}
+          data-testid="aid-warning"
+        >
+          <p class="ds-paragraph" safe>
+            {t(`coaching.intake.aid.${vm.aidWarning.level}`, {
+              total: eur(vm.aidWarning.totalEur),
+              ceiling: eur(vm.aidWarning.ceilingEur),
+            })}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
       {next ? (
         vm.blockers.length ? (
           <div class="ds-alert" data-color="info" data-testid="step-blockers">
