@@ -63,7 +63,8 @@ export async function renderError(
     title,
     actor: req.actor,
     nav,
-    path: req.url,
+    // A path that does not exist is not echoed back (it may hold whatever was typed into the address bar).
+    path: status === 404 ? '/' : req.url,
     csrfToken: reply.generateCsrf(),
     children: content,
   });
