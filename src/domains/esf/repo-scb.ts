@@ -75,12 +75,17 @@ export interface MonthParticipant {
   lastName: string;
   startedOn: string | null;
   endedOn: string | null;
+  /** The day the end was set (the participation closed), Europe/Stockholm. */
+  closedOn: string | null;
   employerOrgNumber: string;
   email: string | null;
   mobile: string | null;
 }
 
-/** Participants of a programme whose start or end falls in [from, to) — the rows of that month's file. */
+/**
+ * Participants of a programme whose start falls in [from, to), or whose end was set (the participation
+ * closed) in it: an end is reported in the month it is set — the rows of that month's file.
+ */
 export async function participantsOfMonth(
   db: Db,
   programmeId: string,
@@ -90,10 +95,13 @@ export async function participantsOfMonth(
   return db.query<MonthParticipant>(
     `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
             to_char(started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ended_on, 'YYYY-MM-DD') AS "endedOn",
+            to_char((closed_at AT TIME ZONE 'Europe/Stockholm')::date, 'YYYY-MM-DD') AS "closedOn",
             employer_org_number AS "employerOrgNumber", email, mobile
        FROM esf_participants
       WHERE programme_id = $1
-        AND ((started_on >= $2::date AND started_on < $3::date) OR (ended_on >= $2::date AND ended_on < $3::date))
+        AND ((started_on >= $2::date AND started_on < $3::date)
+             OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= $2::date
+                 AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))
       ORDER BY last_name, first_name, id`,
     [programmeId, from, to],
   );
@@ -197,9 +205,11 @@ export async function changesSinceProduced(db: Db, programmeId: string): Promise
          FROM latest l JOIN esf_scb_month_rows r ON r.month_id = l.id),
      cur AS (
        SELECT l.month, p.id AS participant_id, p.started_on,
-              CASE WHEN to_char(p.ended_on, 'YYYY-MM') <= l.month THEN p.ended_on END AS ended_on
+              CASE WHEN to_char(p.closed_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') <= l.month THEN p.ended_on END
+                AS ended_on
          FROM latest l JOIN esf_participants p ON p.programme_id = $1
-          AND (to_char(p.started_on, 'YYYY-MM') = l.month OR to_char(p.ended_on, 'YYYY-MM') = l.month))
+          AND (to_char(p.started_on, 'YYYY-MM') = l.month
+               OR (p.ended_on IS NOT NULL AND to_char(p.closed_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') = l.month)))
      SELECT month, count(*)::int AS n FROM (
        (SELECT * FROM cur EXCEPT SELECT * FROM snap) UNION ALL (SELECT * FROM snap EXCEPT SELECT * FROM cur)
      ) d GROUP BY month`,

@@ -60,6 +60,8 @@ beforeAll(async () => {
   // B ends in March, before February is produced: February must not carry that end.
   const bRow = await getParticipant(db, ctx(), b.id);
   await closeParticipant(db, ctx(), b.id, closeInput.parse({ endedOn: '2026-03-10', version: bRow.version }));
+  // An end is reported in the month it is set: this one was set on 12 March.
+  await db.query(`UPDATE esf_participants SET closed_at = '2026-03-12T10:00:00Z' WHERE id = $1`, [b.id]);
 });
 afterAll(async () => {
   await app?.close();

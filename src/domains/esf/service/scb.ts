@@ -172,10 +172,10 @@ export async function produceMonth(
 
   const from = `${month}-01`;
   const to = `${nextMonth(month)}-01`;
-  // An end after the month is not this month's news: it goes in the month it falls in.
+  // An end is reported in the month it is set: an end set after this month is not this month's news.
   const rows = (await repo.participantsOfMonth(db, p.id, from, to)).map((r) => ({
     ...r,
-    endedOn: r.endedOn !== null && r.endedOn < to ? r.endedOn : null,
+    endedOn: r.endedOn !== null && r.closedOn !== null && r.closedOn < to ? r.endedOn : null,
   }));
   const id = randomUUID();
   const version = (status.latest?.version ?? 0) + 1;
