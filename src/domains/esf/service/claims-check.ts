@@ -2,10 +2,12 @@
 // participants, their whole hours and certificates; and every inconsistency, each with where to fix it —
 // hours without a reported start, hours after an end date, a month with hours but no signed certificate,
 // an SCB month not produced or waiting to be re-sent.
+
 import type { Db } from '../../../platform/db.ts';
 import { maskOrgNumber } from '../../../platform/identifiers.ts';
 import { activityDays } from '../repo-activity.ts';
 import * as repo from '../repo-claims.ts';
+import { syncStarts } from './participants.ts';
 
 export type ProblemKind =
   | 'noStart'
@@ -122,6 +124,7 @@ export async function checkPeriod(
   lastMonth: string,
 ): Promise<PeriodCheck> {
   const months = monthsBetween(firstMonth, lastMonth);
+  await syncStarts(db, { id: programmeId });
   const people = await repo.programmeParticipants(db, programmeId);
   const byId = new Map(people.map((p) => [p.id, p]));
   const days = await activityDays(

@@ -8,7 +8,7 @@ import { validation } from '../../../platform/errors.ts';
 import { isCalendarDate } from '../../../platform/http/forms.ts';
 import { activityDays } from '../repo-activity.ts';
 import * as repo from '../repo-indicators.ts';
-import { swedishToday } from './participants.ts';
+import { swedishToday, syncStarts } from './participants.ts';
 import { type AgeBand, ageBandOf, currentProgramme, type EsfProgramme } from './programme.ts';
 
 export const FIGURES = [
@@ -119,6 +119,7 @@ const pct = (value: number, target: number | null) =>
 
 /** The indicators of a programme for a resolved period. */
 export async function indicatorsOf(db: Db, p: EsfProgramme, period: ResolvedPeriod): Promise<Indicators> {
+  await syncStarts(db, p);
   const [people, companies, mapped, coached, plans, inUse, hours] = await Promise.all([
     repo.participantsStarted(db, period),
     repo.companiesSupported(db, period),

@@ -241,7 +241,7 @@ export async function registerParticipant(
 }
 
 /** Set the start of participants without one to their first activity date (and the age then). */
-export async function syncStarts(db: Db, p: EsfProgramme, ids?: string[]): Promise<number> {
+export async function syncStarts(db: Db, p: { id: string }, ids?: string[]): Promise<number> {
   const rows = ids
     ? (await Promise.all(ids.map((id) => repo.findParticipant(db, p.id, id)))).filter((r) => r !== null)
     : (
@@ -275,6 +275,7 @@ export async function listParticipants(
   q: ParticipantListQuery,
 ): Promise<{ programme: EsfProgramme; rows: ParticipantListItem[] }> {
   const p = await currentProgramme(db, ctx.actor);
+  await syncStarts(db, p);
   const rows = await repo.listParticipants(db, p.id, {
     q: q.q ?? null,
     status: q.status ?? 'active',

@@ -112,6 +112,8 @@ async function overviewOf(db: Db, p: EsfProgramme, canAct: boolean): Promise<Scb
 /** The months of the programme up to the current one with their state (ESF and region administrators). */
 export async function scbOverview(db: Db, ctx: WriteCtx): Promise<ScbOverview> {
   const p = await currentProgramme(db, ctx.actor);
+  // Starts known from a first activity show as changes of produced months at once.
+  await syncStarts(db, p);
   return overviewOf(db, p, isEsfAdmin(ctx.actor));
 }
 

@@ -65,7 +65,12 @@ export function LinesTable(props: { t: CT; c: CertificateVM; showMinutes?: boole
   const minutes = props.showMinutes ?? true;
   return (
     <>
-      <div class="kn-table-wrap">
+      <div
+        class="kn-table-wrap"
+        role="region"
+        tabindex="0"
+        aria-label={t('esf.certificates.detailTitle', { month: c.month, name: c.participantName })}
+      >
         <table class="ds-table" data-testid="certificate-lines">
           <caption safe>
             {t('esf.certificates.detailTitle', { month: c.month, name: c.participantName })}

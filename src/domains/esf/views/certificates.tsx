@@ -64,7 +64,12 @@ export function MonthListPage(props: { t: CT; csrf: string; vm: MonthListVM }): 
           {t('esf.certificates.none')}
         </p>
       ) : (
-        <div class="kn-table-wrap">
+        <div
+          class="kn-table-wrap"
+          role="region"
+          tabindex="0"
+          aria-label={t('esf.certificates.listCaption', { month: vm.month })}
+        >
           <table class="ds-table" data-testid="certificates">
             <caption safe>{t('esf.certificates.listCaption', { month: vm.month })}</caption>
             <thead>

@@ -58,7 +58,12 @@ export function ParticipantsPage(props: { t: ET; vm: ParticipantsVM }): JSX.Elem
           {t('esf.participant.none')}
         </p>
       ) : (
-        <div class="kn-table-scroll">
+        <div
+          class="kn-table-scroll"
+          role="region"
+          tabindex="0"
+          aria-label={t('esf.participant.caption', { count: vm.rows.length })}
+        >
           <table class="ds-table" data-testid="participants">
             <caption safe>{t('esf.participant.caption', { count: vm.rows.length })}</caption>
             <thead>

@@ -60,7 +60,7 @@ function cellOf(column: string, r: ScbRowVM): string {
 function Versions(props: { t: ST; month: string; vm: ScbMonthPageVM }): JSX.Element {
   const { t, month, vm } = props;
   return (
-    <div class="kn-table-wrap">
+    <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('esf.scb.month.versionsCaption')}>
       <table class="ds-table" data-testid="scb-versions">
         <caption safe>{t('esf.scb.month.versionsCaption')}</caption>
         <thead>
@@ -158,7 +158,12 @@ function Rows(props: { t: ST; shown: ScbVersionVM; rows: ScbRowVM[] }): JSX.Elem
       </p>
     );
   return (
-    <div class="kn-table-wrap">
+    <div
+      class="kn-table-wrap"
+      role="region"
+      tabindex="0"
+      aria-label={t('esf.scb.month.rowsCaption', { version: shown.version, count: rows.length })}
+    >
       <table class="ds-table" data-testid="scb-rows">
         <caption safe>
           {t('esf.scb.month.rowsCaption', { version: shown.version, count: rows.length })}

@@ -141,7 +141,12 @@ export function ScbOverviewPage(props: { t: ST; csrf: string; vm: ScbOverviewVM 
           {t('esf.scb.readOnly')}
         </p>
       )}
-      <div class="kn-table-wrap">
+      <div
+        class="kn-table-wrap"
+        role="region"
+        tabindex="0"
+        aria-label={t('esf.scb.caption', { programme: vm.programmeName })}
+      >
         <table class="ds-table" data-testid="scb-months">
           <caption safe>{t('esf.scb.caption', { programme: vm.programmeName })}</caption>
           <thead>
