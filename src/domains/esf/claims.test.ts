@@ -105,7 +105,8 @@ describe('ESF payment-claim periods', () => {
       expect.arrayContaining([
         `scbMissing:${M1}:`,
         `scbMissing:${M2}:`,
-        `noStart:${M1}:Anna Utanstart`,
+        // Anna's start is taken from her first activity (no start is left empty when there are hours).
+        `startNotReported:${M1}:Anna Utanstart`,
         `noCertificate:${M1}:Anna Utanstart`,
         `startNotReported:${M1}:Bo Slutad`,
         `hoursAfterEnd:${M2}:Bo Slutad`,
@@ -114,7 +115,7 @@ describe('ESF payment-claim periods', () => {
     );
     expect(kinds.some((k) => k.includes('Dan Kort'))).toBe(false);
     expect(check.problems.find((p) => p.kind === 'unsigned')?.href).toBe(`/esf/certificates/${cCert}`);
-    expect(check.problems.find((p) => p.kind === 'noStart')?.href).toBe(`/esf/participants/${a}`);
+    expect(check.problems.find((p) => p.kind === 'hoursAfterEnd')?.href).toBe(`/esf/participants/${b}`);
     expect(check.problems.find((p) => p.kind === 'scbMissing')?.href).toBe(`/esf/scb/${M1}`);
     const row = check.summary.find((r) => r.month === M1);
     expect(row).toMatchObject({ participants: 3, hours: 2 + 3 + 1, signed: 0, unsigned: 1 });
@@ -132,7 +133,7 @@ describe('ESF payment-claim periods', () => {
     const admin = await Client.as(app, db, s.admin);
     const page = await admin.get(`/esf/claims/${periodId}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`href="/esf/participants/${a}"`);
+    expect(page.body).toContain(`href="/esf/participants/${b}"`);
     expect(page.body).toContain(`href="/esf/certificates?month=${M1}"`);
     const close = await admin.post(`/esf/claims/${periodId}/close`, {});
     expect(close.statusCode).toBe(422);
@@ -156,7 +157,9 @@ describe('ESF payment-claim periods', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(api.statusCode).toBe(422);
-    expect(api.json().errors.map((e: { code: string }) => e.code)).toContain('esf.claims.problem.noStart');
+    expect(api.json().errors.map((e: { code: string }) => e.code)).toContain(
+      'esf.claims.problem.hoursAfterEnd',
+    );
     const got = await app.inject({
       method: 'GET',
       url: `/api/v1/esf/claims/${periodId}`,

@@ -8,7 +8,7 @@ import { type AnyRoute, type Ctx, defineRoute, policy } from '../../../platform/
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
 import { canSeeEsf, isEsfAdmin } from '../policy.ts';
-import * as repo from '../repo-participants.ts';
+import * as sources from '../repo-sources.ts';
 import { closeInput, participantInput, participantListQuery } from '../schema.ts';
 import { revealIdentity } from '../service/identity.ts';
 import * as service from '../service/participants.ts';
@@ -85,7 +85,7 @@ async function renderForm(
   const w = { actor: ctx.actor, ip: ctx.ip };
   const prefill = await service.prefill(ctx.db, w, q);
   const p = await currentProgramme(ctx.db, ctx.actor);
-  const companies = prefill.source === 'manual' ? await repo.regionCompanies(ctx.db, p.regionId) : [];
+  const companies = prefill.source === 'manual' ? await sources.regionCompanies(ctx.db, p.regionId) : [];
   return ctx.page(
     t('esf.participant.newTitle'),
     <ParticipantForm

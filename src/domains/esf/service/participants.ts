@@ -10,6 +10,7 @@ import { type Keyring, lookupHash, lookupHashes, seal } from '../../../platform/
 import { isEsfAdmin } from '../policy.ts';
 import { activitySpan } from '../repo-activity.ts';
 import * as repo from '../repo-participants.ts';
+import * as sources from '../repo-sources.ts';
 import type { CloseInput, ParticipantInput, ParticipantListQuery } from '../schema.ts';
 import { currentProgramme, type EsfProgramme, type WriteCtx } from './programme.ts';
 
@@ -29,15 +30,15 @@ export interface Eligibility {
 }
 
 export async function eligibilityOf(db: Db, p: EsfProgramme, companyId: string): Promise<Eligibility | null> {
-  const company = await repo.findCompanyRef(db, companyId);
+  const company = await sources.findCompanyRef(db, companyId);
   if (!company || company.regionId !== p.regionId) return null;
-  const county = await repo.regionCounty(db, p.regionId);
+  const county = await sources.regionCounty(db, p.regionId);
   return { sme: company.isSme, inRegion: county !== null && company.countyCodes.includes(county) };
 }
 
 export interface RegisterSources {
-  learners: repo.LearnerSource[];
-  attendees: repo.AttendeeSource[];
+  learners: sources.LearnerSource[];
+  attendees: sources.AttendeeSource[];
 }
 
 /** Enrolled learners and coached company people who are not registered yet (ESF administrators). */
@@ -45,8 +46,8 @@ export async function registrationSources(db: Db, ctx: WriteCtx): Promise<Regist
   requireAdmin(ctx);
   const p = await currentProgramme(db, ctx.actor);
   const [learners, attendees] = await Promise.all([
-    repo.unregisteredLearners(db, p.regionId, p.id, null),
-    repo.unregisteredAttendees(db, p.regionId, null),
+    sources.unregisteredLearners(db, p.regionId, p.id, null),
+    sources.unregisteredAttendees(db, p.regionId, null),
   ]);
   return { learners, attendees };
 }
@@ -61,7 +62,7 @@ export interface Prefill {
   lastName?: string;
   email?: string | null;
   startedOn?: string | null;
-  contacts: repo.ContactRef[];
+  contacts: sources.ContactRef[];
   eligibility: Eligibility | null;
 }
 
@@ -82,7 +83,7 @@ export async function prefill(
   const p = await currentProgramme(db, ctx.actor);
   let out: Omit<Prefill, 'contacts' | 'eligibility'> = { source: 'manual' };
   if (q.learnerId) {
-    const [l] = await repo.unregisteredLearners(db, p.regionId, p.id, q.learnerId);
+    const [l] = await sources.unregisteredLearners(db, p.regionId, p.id, q.learnerId);
     if (!l) throw new AppError('NOT_FOUND');
     out = {
       source: 'enrolment',
@@ -95,7 +96,7 @@ export async function prefill(
       startedOn: l.firstAttended,
     };
   } else if (q.attendeeId) {
-    const [a] = await repo.unregisteredAttendees(db, p.regionId, q.attendeeId);
+    const [a] = await sources.unregisteredAttendees(db, p.regionId, q.attendeeId);
     if (!a) throw new AppError('NOT_FOUND');
     out = {
       source: 'coaching',
@@ -107,11 +108,11 @@ export async function prefill(
       startedOn: a.heldOn,
     };
   } else if (q.companyId) {
-    const c = await repo.findCompanyRef(db, q.companyId);
+    const c = await sources.findCompanyRef(db, q.companyId);
     if (!c || c.regionId !== p.regionId) throw new AppError('NOT_FOUND');
     out = { source: 'manual', companyId: c.id, companyName: c.name };
   }
-  const contacts = out.companyId ? await repo.companyContacts(db, out.companyId) : [];
+  const contacts = out.companyId ? await sources.companyContacts(db, out.companyId) : [];
   const eligibility = out.companyId ? await eligibilityOf(db, p, out.companyId) : null;
   return { ...out, contacts, eligibility };
 }
@@ -136,7 +137,9 @@ export async function registerParticipant(
   let userId: string | null = null;
   let companyId = input.companyId ?? null;
   if (input.source === 'enrolment') {
-    const [l] = input.learnerId ? await repo.unregisteredLearners(db, p.regionId, p.id, input.learnerId) : [];
+    const [l] = input.learnerId
+      ? await sources.unregisteredLearners(db, p.regionId, p.id, input.learnerId)
+      : [];
     if (!l) errors.push({ field: 'learnerId', message: 'esf.participant.sourceGone' });
     else {
       learnerId = l.learnerId;
@@ -144,11 +147,11 @@ export async function registerParticipant(
       companyId = l.companyId;
     }
   } else if (input.source === 'coaching') {
-    const [a] = input.attendeeId ? await repo.unregisteredAttendees(db, p.regionId, input.attendeeId) : [];
+    const [a] = input.attendeeId ? await sources.unregisteredAttendees(db, p.regionId, input.attendeeId) : [];
     if (!a) errors.push({ field: 'attendeeId', message: 'esf.participant.sourceGone' });
     else companyId = a.companyId;
   }
-  const company = companyId ? await repo.findCompanyRef(db, companyId) : null;
+  const company = companyId ? await sources.findCompanyRef(db, companyId) : null;
   if (!company || company.regionId !== p.regionId)
     errors.push({ field: 'companyId', message: 'validation.required' });
   else {
@@ -162,7 +165,9 @@ export async function registerParticipant(
   let managerName = input.managerName;
   let managerEmail = input.managerEmail;
   if (input.managerContactId && company) {
-    const contact = (await repo.companyContacts(db, company.id)).find((c) => c.id === input.managerContactId);
+    const contact = (await sources.companyContacts(db, company.id)).find(
+      (c) => c.id === input.managerContactId,
+    );
     if (!contact) errors.push({ field: 'managerContactId', message: 'validation.choice' });
     else {
       managerName = contact.name;
@@ -226,7 +231,7 @@ export async function registerParticipant(
         throw validation([{ field: 'personnummer', message: 'esf.participant.pnr.duplicate' }]);
       throw err;
     }
-    if (input.source === 'coaching' && input.attendeeId) await repo.linkAttendee(tx, input.attendeeId, id);
+    if (input.source === 'coaching' && input.attendeeId) await sources.linkAttendee(tx, input.attendeeId, id);
     await audit(tx, {
       actorUserId: ctx.actor.userId,
       action: 'esf.participant.register',

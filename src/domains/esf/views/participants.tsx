@@ -1,6 +1,6 @@
 // The participant list (masked numbers, filters, inactivity proposals) and who is waiting to be registered.
 import type { EsfKey } from '../messages.ts';
-import type { AttendeeSource, LearnerSource } from '../repo-participants.ts';
+import type { AttendeeSource, LearnerSource } from '../repo-sources.ts';
 import type { ParticipantListItem } from '../service/participants.ts';
 import type { ET } from './shared.tsx';
 
