@@ -175,3 +175,12 @@ export async function verifyKeyring(db: Db, keyring: Keyring): Promise<void> {
       `The configured ESF key "${keyId}" is not the key the data was sealed with. Restore the key ring from its backup.`,
     );
 }
+
+/** After re-sealing under the current key: the start-up check follows the current key from now on. */
+export async function recordKeyCheck(db: Db, keyring: Keyring): Promise<void> {
+  await db.query(
+    `INSERT INTO app_settings (key, value) VALUES ('esf_key_check', $1)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    [JSON.stringify({ keyId: keyring.currentId, check: keyCheck(keyring, keyring.currentId) })],
+  );
+}

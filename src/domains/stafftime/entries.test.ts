@@ -295,6 +295,24 @@ describe('a closed ESF payment-claim period', () => {
     expect((await api(coach, 'DELETE', `/api/v1/time/entries/${made.json().id}`)).statusCode).toBe(409);
     const sign = await api(coach, 'POST', `/api/v1/time/months/${month}/sign`);
     expect(sign.statusCode).toBe(409);
+    // Costs too: a consultant's invoice dated in the month.
+    const external = await api(admin, 'PUT', `/api/v1/time/staff/${consultant.id}/employment`, {
+      organisationId: w.alvestaOrg,
+      kind: 'external',
+      validFrom: '2020-01-01',
+    });
+    expect(external.statusCode).toBe(200);
+    const invoice = await api(consultant, 'POST', '/api/v1/time/invoices', {
+      companyId: null,
+      invoiceNumber: 'F-FRYST-1',
+      invoiceDate: day,
+      periodFrom: `${month}-01`,
+      periodTo: day,
+      hours: 2,
+      amountSek: 2000,
+    });
+    expect(invoice.statusCode).toBe(422);
+    expect(invoice.body).toContain('stafftime.error.claimClosed');
     await db.query('DELETE FROM esf_claim_periods WHERE id = $1', [period?.id]);
     await db.query('DELETE FROM programmes WHERE id = $1', [programme?.id]);
     expect((await api(coach, 'DELETE', `/api/v1/time/entries/${made.json().id}`)).statusCode).toBe(204);

@@ -209,3 +209,19 @@ export async function monthClaimClosed(db: Db, userId: string, month: string): P
   );
   return rows.length > 0;
 }
+
+/** Whether a month (YYYY-MM) lies in a closed ESF payment-claim period of the organisation's region. */
+export async function organisationMonthClaimClosed(
+  db: Db,
+  organisationId: string,
+  month: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM organisations o
+       JOIN programmes p ON p.region_id = o.region_id
+       JOIN esf_claim_periods cp ON cp.programme_id = p.id AND cp.status = 'closed'
+      WHERE o.id = $1 AND $2 BETWEEN cp.first_month AND cp.last_month LIMIT 1`,
+    [organisationId, month],
+  );
+  return rows.length > 0;
+}

@@ -138,6 +138,12 @@ export async function recordInvoice(
   }
   if (companyId && !(await companyVisible(db, actor, companyId)))
     errors.push({ field: 'companyId', message: 'stafftime.error.company' });
+  // Costs of a month in a closed ESF payment claim are frozen with it.
+  if (
+    organisationId &&
+    (await repo.organisationMonthClaimClosed(db, organisationId, input.invoiceDate.slice(0, 7)))
+  )
+    errors.push({ field: 'invoiceDate', message: 'stafftime.error.claimClosed' });
   if (errors.length) throw validation(errors);
   const id = randomUUID();
   await db.tx(async (tx) => {
