@@ -10,7 +10,7 @@ import { makeCompany } from '../../../test/factories.ts';
 import type { Db } from '../../platform/db.ts';
 import { figureRows, indicators } from './service/indicators.ts';
 import { currentProgramme } from './service/programme.ts';
-import { createReport, getReport, reportPdf, saveReport } from './service/reports.ts';
+import { createReport, getReport, reportPdf, saveReport } from './service/progress-reports.ts';
 import {
   addAttendance,
   type EsfSetup,

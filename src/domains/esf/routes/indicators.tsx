@@ -11,7 +11,7 @@ import { exportIndicators, type IndicatorExportFormat } from '../service/indicat
 import { IndicatorsPage } from '../views/indicators.tsx';
 import { IndicatorRowsPage } from '../views/indicators-rows.tsx';
 import { indicatorsOut, rowsOut } from './indicators-api.ts';
-import { reportsRoutes } from './reports.tsx';
+import { reportsRoutes } from './progress-reports.tsx';
 
 const access = policy('canSeeEsf', canSeeEsf);
 type AnyCtx = Ctx<unknown, unknown, unknown>;

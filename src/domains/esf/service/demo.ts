@@ -19,7 +19,7 @@ import {
   swedishToday,
 } from './participants.ts';
 import { currentProgramme, saveRules, saveUnitCost } from './programme.ts';
-import { createReport } from './reports.ts';
+import { createReport } from './progress-reports.ts';
 import { markMonthSent, monthsBetween, produceMonth } from './scb.ts';
 
 /** A fictitious personnummer: born 1965–2000, serial 9nn (not used for real people here), gender by index. */

@@ -4,7 +4,7 @@ import type { FieldError } from '../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Field, TextArea } from '../../../platform/http/views.tsx';
 import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
 import type { EsfKey } from '../messages.ts';
-import type { ReportView } from '../service/reports.ts';
+import type { ReportView } from '../service/progress-reports.ts';
 import { BreakdownTable, FiguresTable } from './indicators.tsx';
 
 type ET = T<EsfKey>;

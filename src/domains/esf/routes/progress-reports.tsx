@@ -8,8 +8,8 @@ import { translator } from '../../../platform/i18n/index.ts';
 import { renderMarkdown } from '../../../platform/markdown.ts';
 import { messages } from '../messages.ts';
 import { canSeeEsf, canSetEsfRules } from '../policy.ts';
-import * as service from '../service/reports.ts';
-import { ReportPage, ReportsPage } from '../views/reports.tsx';
+import * as service from '../service/progress-reports.ts';
+import { ReportPage, ReportsPage } from '../views/progress-reports.tsx';
 import { reportListOut, reportOut } from './indicators-api.ts';
 
 const access = policy('canSeeEsf', canSeeEsf);
