@@ -14,8 +14,11 @@ import {
   coachingRoutes,
 } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
+import { credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
+import { elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
 import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
+import { ltiMessages, ltiRoutes } from './domains/lti/index.ts';
 import {
   canReadOwnRatings,
   canViewInstruments,
@@ -34,6 +37,7 @@ import {
   trainingMessages,
   trainingRoutes,
 } from './domains/training/index.ts';
+import { xapiMessages, xapiRoutes } from './domains/xapi/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -77,6 +81,10 @@ export function allRoutes(): AnyRoute[] {
     ...stafftimeRoutes,
     ...trainingRoutes,
     ...esfRoutes,
+    ...elearningRoutes,
+    ...xapiRoutes,
+    ...credentialsRoutes,
+    ...ltiRoutes,
     ...publicRoutes,
   ];
   routes.push(
@@ -100,6 +108,10 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   registerCatalogue(coachingMessages);
   registerCatalogue(trainingMessages);
   registerCatalogue(esfMessages);
+  registerCatalogue(elearningMessages);
+  registerCatalogue(xapiMessages);
+  registerCatalogue(credentialsMessages);
+  registerCatalogue(ltiMessages);
   return buildServer({
     deps,
     routes: allRoutes(),

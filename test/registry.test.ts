@@ -30,6 +30,11 @@ describe('route registry', () => {
       if (!('public' in r.access)) expect(r.access.name, `${r.method} ${r.url}`).toMatch(/^[a-zA-Z]+$/);
   });
 
+  it('every protocol route (xAPI, LTI, well-known documents) says how it authenticates its caller', () => {
+    for (const r of routes.filter((x) => x.kind === 'protocol'))
+      expect(r.protocolAuth, `${r.method} ${r.url}`).toMatch(/^[a-z][a-z0-9 -]+$/);
+  });
+
   it('has no two routes with the same method and path', () => {
     const keys = routes.map((r) => `${r.method} ${r.url}`);
     expect(keys.length).toBe(new Set(keys).size);

@@ -49,7 +49,10 @@ export interface Ctx<P, Q, B> {
   maybeActor: Actor | null;
   params: P;
   query: Q;
-  /** API routes: the validated body. Page routes: the validated form or its errors with the raw input. */
+  /**
+   * API routes: the validated body. Page routes: the validated form or its errors with the raw input.
+   * Protocol routes: the raw body (a Buffer, or undefined when there is none).
+   */
   body: B;
   form: FormInput<B>;
   ip: string;
@@ -65,8 +68,17 @@ export interface Ctx<P, Q, B> {
 export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   method: Method;
   url: string;
-  kind: 'page' | 'api';
+  /**
+   * `page`: HTML with the session and CSRF; `api`: JSON under /api/v1 with a bearer token; `protocol`: an
+   * external standard's endpoint (xAPI, LTI, well-known documents) that authenticates by its own rules
+   * (`protocolAuth`), gets the raw body as a Buffer (any content type), skips CSRF and answers itself.
+   */
+  kind: 'page' | 'api' | 'protocol';
   access: Access;
+  /** Protocol routes: how the handler authenticates the caller (for the authorisation matrix). */
+  protocolAuth?: string;
+  /** Protocol routes: the largest body accepted (default the server's 2 MB). */
+  bodyLimit?: number;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

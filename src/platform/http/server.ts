@@ -42,6 +42,9 @@ declare module 'fastify' {
     actor: Actor | null;
     locale: Locale;
   }
+  interface FastifyContextConfig {
+    kind?: 'page' | 'api' | 'protocol';
+  }
 }
 
 function pickLocale(req: FastifyRequest, actor: Actor | null): Locale {
@@ -149,7 +152,16 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.redirect(back);
   });
 
-  for (const route of opts.routes) registerRoute(app, route, opts);
+  for (const route of opts.routes.filter((r) => r.kind !== 'protocol')) registerRoute(app, route, opts);
+  // Protocol endpoints take any content type as raw bytes (xAPI documents and multipart/mixed statements,
+  // LTI form posts); their own scope keeps the product's form and JSON parsers for everything else.
+  const protocolRoutes = opts.routes.filter((r) => r.kind === 'protocol');
+  if (protocolRoutes.length > 0)
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      for (const route of protocolRoutes) registerRoute(scope, route, opts);
+    });
 
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/')) return sendProblem(reply, new AppError('NOT_FOUND'), req.locale);
@@ -174,7 +186,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         'request failed',
       );
     }
-    if (req.url.startsWith('/api/')) return sendProblem(reply, appError, req.locale);
+    if (req.url.startsWith('/api/') || req.routeOptions?.config?.kind === 'protocol')
+      return sendProblem(reply, appError, req.locale);
     return renderError(req, reply, appError, opts.nav);
   });
   return app;
@@ -206,9 +219,15 @@ function toAppError(err: unknown): AppError {
 
 function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOptions): void {
   const isPageForm = route.kind === 'page' && route.method !== 'GET';
+  if (route.kind === 'protocol' && !route.protocolAuth)
+    throw new Error(
+      `protocol route ${route.method} ${route.url} must say how it authenticates (protocolAuth)`,
+    );
   app.route({
     method: route.method,
     url: route.url,
+    config: { kind: route.kind },
+    bodyLimit: route.bodyLimit,
     preValidation: isPageForm ? app.csrfProtection : undefined,
     handler: async (req, reply) => {
       const actor = req.actor;
@@ -225,7 +244,8 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
       const query = route.query ? parseQuery(route, req.query) : {};
       let body: unknown = {};
       let form: FormInput<unknown> = { ok: true, value: {} };
-      if (route.body && route.method !== 'GET') {
+      if (route.kind === 'protocol') body = req.body;
+      else if (route.body && route.method !== 'GET') {
         const input = route.multipart ? req.body : (req.body ?? {});
         const parsed = route.body.safeParse(input);
         if (parsed.success) {
