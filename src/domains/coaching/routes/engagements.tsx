@@ -24,7 +24,8 @@ import {
 } from '../schema.ts';
 import * as service from '../service/engagements.ts';
 import { type EngagementForms, EngagementOverview } from '../views/engagement.tsx';
-import { EngagementBoard, EngagementList, StartEngagement } from '../views/list.tsx';
+import { EngagementBoard, EngagementList } from '../views/list.tsx';
+import { StartEngagement } from '../views/start.tsx';
 
 const seeAccess = policy('canSeeEngagements', canSeeEngagements);
 const manageAccess = policy('canManageEngagements', canManageEngagements);
