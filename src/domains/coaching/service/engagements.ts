@@ -9,10 +9,12 @@ import { companyListQuery, listCompanies } from '../../companies/index.ts';
 import { type DeminimisWarning, deminimisWarningForHours } from '../../esf/index.ts';
 import { canManageEngagements } from '../policy.ts';
 import * as repo from '../repo.ts';
+import * as listRepo from '../repo-list.ts';
 import { type EngagementListQuery, type Step, steps } from '../schema.ts';
 import { blockersFor, type EngagementView, getEngagement, readScope } from './engagement-access.ts';
 
-export type { CoachRow, EngagementListRow, EngagementRow, StepChangeRow } from '../repo.ts';
+export type { CoachRow, EngagementRow, StepChangeRow } from '../repo.ts';
+export type { EngagementListRow } from '../repo-list.ts';
 export * from './engagement-access.ts';
 export * from './engagement-writes.ts';
 
@@ -58,8 +60,8 @@ export async function listEngagements(db: Db, actor: Actor, query: EngagementLis
   const scope = readScope(actor);
   const page = query.page ?? 1;
   const [result, municipalities] = await Promise.all([
-    repo.listEngagements(db, scope, query, { limit: pageSize, offset: (page - 1) * pageSize }),
-    repo.scopeMunicipalities(db, scope),
+    listRepo.listEngagements(db, scope, query, { limit: pageSize, offset: (page - 1) * pageSize }),
+    listRepo.scopeMunicipalities(db, scope),
   ]);
   return { ...result, page, pageSize, municipalities };
 }
@@ -68,8 +70,13 @@ export async function listEngagements(db: Db, actor: Actor, query: EngagementLis
 export async function board(db: Db, actor: Actor, query: EngagementListQuery) {
   const scope = readScope(actor);
   const [result, municipalities] = await Promise.all([
-    repo.listEngagements(db, scope, { ...query, step: undefined, open: 'open' }, { limit: 2000, offset: 0 }),
-    repo.scopeMunicipalities(db, scope),
+    listRepo.listEngagements(
+      db,
+      scope,
+      { ...query, step: undefined, open: 'open' },
+      { limit: 2000, offset: 0 },
+    ),
+    listRepo.scopeMunicipalities(db, scope),
   ]);
   const columns = steps
     .filter((s) => s !== 'closed')
