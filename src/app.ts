@@ -15,7 +15,7 @@ import {
 } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
-import { elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
+import { canSeeLearningStudy, elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
 import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import { ltiMessages, ltiRoutes } from './domains/lti/index.ts';
@@ -56,6 +56,7 @@ export const nav: NavItem[] = [
   { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
   { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },
   { href: '/esf', label: 'nav.esf', visible: canSeeEsf },
+  { href: '/learning/study', label: 'nav.learningStudy', visible: canSeeLearningStudy },
   { href: '/my/certificates', label: 'nav.myCertificates', visible: isLearner },
   { href: '/esf/certificates/sign', label: 'nav.signCertificates', visible: isCompanyContact },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },

@@ -8,4 +8,4 @@ import { studyRoutes } from './routes/study.tsx';
 /** Every route of the digital-learning domain (pages and /api/v1). */
 export const elearningRoutes: AnyRoute[] = [...authoringRoutes, ...learningRoutes, ...studyRoutes];
 export { messages as elearningMessages } from './messages.ts';
-export { type LearningMinutesRow, learningMinutes } from './service/time-feed.ts';
+export { canSeeLearningStudy } from './policy-study.ts';

@@ -1,9 +1,10 @@
 // The activities of registered participants, per date: attended course sessions (through the learner the
-// participant was registered from) and held coaching meetings they attended. Minutes are summed per
+// participant was registered from), held coaching meetings they attended, and digital learning (time on
+// task of the learner's digital enrolments, `dl_time`, already per Stockholm day). Minutes are summed per
 // participant, date (Europe/Stockholm) and activity; whole hours are the caller's rule.
 import type { Db } from '../../platform/db.ts';
 
-export type ActivityKind = 'training' | 'coaching';
+export type ActivityKind = 'training' | 'coaching' | 'elearning';
 
 export interface ActivityDayRow {
   participantId: string;
@@ -41,6 +42,13 @@ export async function activityDays(
            JOIN coaching_meeting_attendees ma ON ma.esf_participant_id = p.id
            JOIN coaching_meetings m ON m.id = ma.meeting_id AND m.status = 'held'
            JOIN engagements en ON en.id = m.engagement_id JOIN companies co ON co.id = en.company_id
+          WHERE p.id = ANY($1::uuid[])
+         UNION ALL
+         SELECT p.id, t.day, 'elearning', v.title, t.minutes
+           FROM esf_participants p
+           JOIN dl_enrolments de ON de.learner_id = p.learner_id
+           JOIN dl_time t ON t.enrolment_id = de.id AND t.minutes > 0
+           JOIN dl_course_versions v ON v.id = de.version_id
           WHERE p.id = ANY($1::uuid[])
        ) x
       WHERE day BETWEEN $2::date AND $3::date

@@ -1,4 +1,4 @@
-// SQL of what a participant is registered from: enrolled learners and coached company people not yet
+// SQL of what a participant is registered from: enrolled learners (course or digital course) and coached company people not yet
 // registered, the employer (SME, county) and its contacts.
 import type { Db } from '../../platform/db.ts';
 
@@ -12,12 +12,15 @@ export interface LearnerSource {
   companyId: string;
   companyName: string;
   orgNumber: string;
-  /** Earliest session date the learner attended (YYYY-MM-DD), or null. */
+  /** Earliest date with attended course time or digital-learning time (YYYY-MM-DD), or null. */
   firstAttended: string | null;
   courses: string;
 }
 
-/** Learners enrolled on the region's courses who are not yet registered in the programme. */
+/**
+ * Learners enrolled on the region's courses, or with a (not withdrawn) enrolment on one of its digital
+ * courses, who are not yet registered in the programme.
+ */
 export async function unregisteredLearners(
   db: Db,
   regionId: string,
@@ -25,15 +28,30 @@ export async function unregisteredLearners(
   learnerId: string | null,
 ): Promise<LearnerSource[]> {
   return db.query<LearnerSource>(
-    `SELECT l.id AS "learnerId", l.first_name AS "firstName", l.last_name AS "lastName", l.email, l.gender,
+    `WITH src AS (
+       SELECT e.learner_id, c.title
+         FROM enrolments e
+         JOIN course_occasions o ON o.id = e.occasion_id JOIN courses c ON c.id = o.course_id AND c.region_id = $1
+        WHERE e.status = 'enrolled'
+       UNION ALL
+       SELECT de.learner_id, v.title
+         FROM dl_enrolments de
+         JOIN dl_courses dc ON dc.id = de.course_id AND dc.region_id = $1
+         JOIN dl_course_versions v ON v.id = de.version_id
+        WHERE de.status <> 'withdrawn'
+     )
+     SELECT l.id AS "learnerId", l.first_name AS "firstName", l.last_name AS "lastName", l.email, l.gender,
             l.user_id AS "userId", co.id AS "companyId", co.name AS "companyName", co.org_number AS "orgNumber",
-            (SELECT to_char(min((s.starts_at AT TIME ZONE 'Europe/Stockholm')::date), 'YYYY-MM-DD')
-               FROM enrolments e2 JOIN attendance a ON a.enrolment_id = e2.id AND a.minutes > 0
-               JOIN course_sessions s ON s.id = a.session_id WHERE e2.learner_id = l.id) AS "firstAttended",
-            string_agg(DISTINCT c.title, ', ') AS courses
+            (SELECT to_char(min(f.day), 'YYYY-MM-DD') FROM (
+               SELECT (s.starts_at AT TIME ZONE 'Europe/Stockholm')::date AS day
+                 FROM enrolments e2 JOIN attendance a ON a.enrolment_id = e2.id AND a.minutes > 0
+                 JOIN course_sessions s ON s.id = a.session_id WHERE e2.learner_id = l.id
+               UNION ALL
+               SELECT t.day FROM dl_enrolments de2 JOIN dl_time t ON t.enrolment_id = de2.id AND t.minutes > 0
+                WHERE de2.learner_id = l.id) f) AS "firstAttended",
+            string_agg(DISTINCT src.title, ', ') AS courses
        FROM learners l JOIN companies co ON co.id = l.company_id
-       JOIN enrolments e ON e.learner_id = l.id AND e.status = 'enrolled'
-       JOIN course_occasions o ON o.id = e.occasion_id JOIN courses c ON c.id = o.course_id AND c.region_id = $1
+       JOIN src ON src.learner_id = l.id
       WHERE NOT EXISTS (SELECT 1 FROM esf_participants p WHERE p.programme_id = $2 AND p.learner_id = l.id)
         AND ($3::uuid IS NULL OR l.id = $3)
       GROUP BY l.id, co.id

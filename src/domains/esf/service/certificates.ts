@@ -1,4 +1,4 @@
-// Time certificates per participant and month: generated from attendance (and e-learning, once it exists)
+// Time certificates per participant and month: generated from attendance, coaching and digital learning
 // as whole hours per date and activity — minutes summed, then rounded down, the rule shown to
 // participants (20 minutes a day = 0 hours). A draft is regenerated in place; a confirmed or signed
 // certificate changes only by an explicit correction, which creates the next version and supersedes the

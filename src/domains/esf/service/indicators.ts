@@ -1,7 +1,7 @@
 // The programme's indicators for a period, each against the grant decision's target: participants who
 // started (women/men, age bands at start, by municipality and company), SMEs supported, companies mapped,
 // coached, with an adopted plan and with the plan still in use six months after adoption, and hours of
-// training (whole hours per date and course line). The rows behind each figure for the administrators.
+// training (whole hours per date and course or digital-learning line). The rows behind each figure for the administrators.
 import type { Actor } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { validation } from '../../../platform/errors.ts';
@@ -94,7 +94,10 @@ function breakdown(
   return [...map.values()];
 }
 
-/** Whole training hours per participant in the period (floor of minutes/60 per date and course line). */
+/**
+ * Whole hours of training per participant in the period: course attendance and digital learning (floor of
+ * minutes/60 per date and activity line); coaching is not training.
+ */
 export async function trainingHours(
   db: Db,
   programmeId: string,
@@ -109,7 +112,7 @@ export async function trainingHours(
   );
   const hours = new Map<string, number>();
   for (const d of days)
-    if (d.activity === 'training')
+    if (d.activity === 'training' || d.activity === 'elearning')
       hours.set(d.participantId, (hours.get(d.participantId) ?? 0) + Math.floor(d.minutes / 60));
   return people.filter((x) => (hours.get(x.id) ?? 0) > 0).map((x) => ({ ...x, hours: hours.get(x.id) ?? 0 }));
 }
