@@ -14,7 +14,7 @@ import {
   coachingRoutes,
 } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
-import { credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
+import { canIssueCredentials, credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
 import { canSeeLearningStudy, elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
 import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
@@ -58,6 +58,8 @@ export const nav: NavItem[] = [
   { href: '/esf', label: 'nav.esf', visible: canSeeEsf },
   { href: '/learning/study', label: 'nav.learningStudy', visible: canSeeLearningStudy },
   { href: '/my/certificates', label: 'nav.myCertificates', visible: isLearner },
+  { href: '/my/credentials', label: 'nav.myCredentials', visible: isLearner },
+  { href: '/credentials/issued', label: 'nav.issuedCredentials', visible: canIssueCredentials },
   { href: '/esf/certificates/sign', label: 'nav.signCertificates', visible: isCompanyContact },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },

@@ -236,7 +236,7 @@ export const attendanceApiRoutes: AnyRoute[] = [
     tag: TAG,
     params: idParams,
     response: z.object({ completed: z.number().int(), notCompleted: z.number().int() }),
-    handler: async (ctx) => reports.completeOccasion(ctx.db, ctx.actor, ctx.params.id, ctx.ip),
+    handler: async (ctx) => reports.completeOccasion(ctx.db, ctx.actor, ctx.params.id, ctx.ip, ctx.deps),
   }),
   defineRoute({
     method: 'GET',

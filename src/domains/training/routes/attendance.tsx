@@ -193,7 +193,7 @@ export const attendanceRoutes: AnyRoute[] = [
       const t = translator(messages, ctx.locale);
       const back = `/training/occasions/${ctx.params.id}/attendance`;
       try {
-        const r = await reports.completeOccasion(ctx.db, ctx.actor, ctx.params.id, ctx.ip);
+        const r = await reports.completeOccasion(ctx.db, ctx.actor, ctx.params.id, ctx.ip, ctx.deps);
         return ctx.redirect(back, t('training.attendance.completed', r));
       } catch (err) {
         return ctx.redirect(back, conflictText(ctx as AnyCtx, err));

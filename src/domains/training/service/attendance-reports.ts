@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import * as repo from '../repo-attendance.ts';
 import { occasionAccess, wholeHours } from './attendance-access.ts';
+import { type CredentialDeps, issueOccasionCredentials } from './attendance-credentials.ts';
 
 export interface OverviewLearner {
   enrolmentId: string;
@@ -217,13 +218,16 @@ export function meetsRule(attended: number, scheduled: number, pct: number): boo
 
 /**
  * Closes the occasion: every enrolled learner's completion is set from the attendance rule. Allowed once the
- * last session has ended; closing again recomputes (after a correction). Audited with counts only.
+ * last session has ended; closing again recomputes (after a correction). Audited with counts only. With
+ * `credentials` (the routes pass their deps), a course marked "issues a credential" issues one to each
+ * completed learner with an account (issue 7; idempotent per enrolment).
  */
 export async function completeOccasion(
   db: Db,
   actor: Actor,
   occasionId: string,
   ip: string | null = null,
+  credentials: CredentialDeps | null = null,
 ): Promise<{ completed: number; notCompleted: number }> {
   const overview = await getOverview(db, actor, occasionId);
   if (!overview.ended) throw new AppError('CONFLICT', 'training.attendance.notEnded');
@@ -246,5 +250,6 @@ export async function completeOccasion(
       details: { completed, notCompleted, rulePct: overview.occasion.completionPct },
     });
   });
+  if (credentials) await issueOccasionCredentials(db, credentials, occasionId);
   return { completed, notCompleted };
 }
