@@ -18,7 +18,7 @@ import { canIssueCredentials, credentialsMessages, credentialsRoutes } from './d
 import { canSeeLearningStudy, elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
 import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
-import { ltiMessages, ltiRoutes } from './domains/lti/index.ts';
+import { canManageLtiTools, ltiMessages, ltiRoutes } from './domains/lti/index.ts';
 import {
   canReadOwnRatings,
   canViewInstruments,
@@ -61,6 +61,7 @@ export const nav: NavItem[] = [
   { href: '/my/credentials', label: 'nav.myCredentials', visible: isLearner },
   { href: '/credentials/issued', label: 'nav.issuedCredentials', visible: canIssueCredentials },
   { href: '/esf/certificates/sign', label: 'nav.signCertificates', visible: isCompanyContact },
+  { href: '/lti/tools', label: 'nav.ltiTools', visible: canManageLtiTools },
   { href: '/mapping/instruments', label: 'nav.instruments', visible: canViewInstruments },
   { href: '/organisations', label: 'nav.organisations', visible: canViewOrganisations },
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },

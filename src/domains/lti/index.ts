@@ -1,10 +1,14 @@
 // LTI 1.3 platform (issue 7): launching providers' external tools. Other domains import only this file.
 import type { Db } from '../../platform/db.ts';
 import type { AnyRoute } from '../../platform/http/registry.ts';
+import { activeLinksOfProvider } from './repo-tools.ts';
+import { launchRoutes } from './routes/launch.tsx';
+import { toolRoutes } from './routes/tools.tsx';
 
 /** Every route of the LTI domain (tool administration, launch, OIDC auth endpoint). */
-export const ltiRoutes: AnyRoute[] = [];
+export const ltiRoutes: AnyRoute[] = [...toolRoutes, ...launchRoutes];
 export { messages as ltiMessages } from './messages.ts';
+export { canLaunchLti, canManageLtiTools } from './policy.ts';
 
 /** A resource link a digital-course lesson can launch (`/lti/launch/:id`). */
 export interface LtiLinkOption {
@@ -13,10 +17,7 @@ export interface LtiLinkOption {
   toolName: string;
 }
 
-/**
- * The active resource links of a provider's tools (for the lesson editor).
- * SKELETON: the LTI helper replaces this body.
- */
-export async function ltiLinksForProvider(_db: Db, _providerOrgId: string): Promise<LtiLinkOption[]> {
-  return [];
+/** The active resource links of the active tools of a provider (for the lesson editor). */
+export async function ltiLinksForProvider(db: Db, providerOrgId: string): Promise<LtiLinkOption[]> {
+  return activeLinksOfProvider(db, providerOrgId);
 }

@@ -152,17 +152,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return reply.redirect(back);
   });
 
-  for (const route of opts.routes.filter((r) => r.kind !== 'protocol')) registerRoute(app, route, opts);
-  // Protocol endpoints take any content type as raw bytes (xAPI documents and multipart/mixed statements,
-  // LTI form posts); their own scope keeps the product's form and JSON parsers for everything else.
-  const protocolRoutes = opts.routes.filter((r) => r.kind === 'protocol');
-  if (protocolRoutes.length > 0)
-    await app.register(async (scope) => {
-      scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-      for (const route of protocolRoutes) registerRoute(scope, route, opts);
-    });
-
+  // The handlers first: a route takes the error handler in force when it is registered.
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/')) return sendProblem(reply, new AppError('NOT_FOUND'), req.locale);
     return renderError(req, reply, new AppError('NOT_FOUND'), opts.nav);
@@ -190,6 +180,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return sendProblem(reply, appError, req.locale);
     return renderError(req, reply, appError, opts.nav);
   });
+  for (const route of opts.routes.filter((r) => r.kind !== 'protocol')) registerRoute(app, route, opts);
+  // Protocol endpoints take any content type as raw bytes (xAPI documents and multipart/mixed statements,
+  // LTI form posts); their own scope keeps the product's form and JSON parsers for everything else.
+  const protocolRoutes = opts.routes.filter((r) => r.kind === 'protocol');
+  if (protocolRoutes.length > 0)
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      for (const route of protocolRoutes) registerRoute(scope, route, opts);
+    });
+
   return app;
 }
 
