@@ -37,7 +37,7 @@ import {
   trainingMessages,
   trainingRoutes,
 } from './domains/training/index.ts';
-import { xapiMessages, xapiRoutes } from './domains/xapi/index.ts';
+import { canManageXapi, xapiMessages, xapiRoutes } from './domains/xapi/index.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -67,6 +67,7 @@ export const nav: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', visible: canManageUsers },
   { href: '/admin/outbox', label: 'nav.outbox', visible: canReadOutbox },
   { href: '/admin/jobs', label: 'nav.jobs', visible: canReadJobs },
+  { href: '/admin/xapi', label: 'nav.xapi', visible: canManageXapi },
   { href: '/my/ratings', label: 'nav.myRatings', visible: canReadOwnRatings },
   { href: '/time', label: 'nav.time', visible: canLogTime },
   { href: '/account', label: 'nav.account', visible: () => true },

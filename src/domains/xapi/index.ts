@@ -2,10 +2,14 @@
 // learning events. Other domains import only this file.
 import type { Db } from '../../platform/db.ts';
 import type { AnyRoute } from '../../platform/http/registry.ts';
+import { adminRoutes } from './routes/admin.tsx';
+import { lrsRoutes } from './routes/lrs.ts';
+import { recordProductStatements } from './service/record.ts';
 
 /** Every route of the xAPI domain: the LRS resources under /xapi/ and the credential administration. */
-export const xapiRoutes: AnyRoute[] = [];
+export const xapiRoutes: AnyRoute[] = [...lrsRoutes, ...adminRoutes];
 export { messages as xapiMessages } from './messages.ts';
+export { canManageXapi } from './policy.ts';
 
 /** An account-based xAPI agent: never an e-mail address or a personnummer. */
 export interface XapiAgent {
@@ -51,13 +55,16 @@ export function learnerAgent(baseUrl: string, userId: string): XapiAgent {
 }
 
 /**
- * Store statements of the product's own learning events (in the caller's transaction when `db` is one).
- * Returns the statement ids. SKELETON: the xAPI helper replaces this body with the real store.
+ * Store statements of the product's own learning events (in the caller's transaction when `db` is one),
+ * validated like any statement, with id, stored, timestamp, version 1.0.3 and the product as authority.
+ * The region is `regionId` when given, else the region of the actor's user (account name = user id).
+ * Returns the statement ids.
  */
 export async function recordStatements(
-  _db: Db,
-  _baseUrl: string,
+  db: Db,
+  baseUrl: string,
   statements: ProductStatement[],
+  regionId?: string,
 ): Promise<string[]> {
-  return statements.map(() => crypto.randomUUID());
+  return recordProductStatements(db, baseUrl, statements, regionId);
 }
