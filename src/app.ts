@@ -15,7 +15,12 @@ import {
 } from './domains/coaching/index.ts';
 import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canIssueCredentials, credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
-import { canSeeLearningStudy, elearningMessages, elearningRoutes } from './domains/elearning/index.ts';
+import {
+  canAuthorCourses,
+  canSeeLearningStudy,
+  elearningMessages,
+  elearningRoutes,
+} from './domains/elearning/index.ts';
 import { canSeeEsf, esfMessages, esfRoutes } from './domains/esf/index.ts';
 import { canViewInsights, insightsMessages, insightsRoutes } from './domains/insights/index.ts';
 import { canManageLtiTools, ltiMessages, ltiRoutes } from './domains/lti/index.ts';
@@ -52,6 +57,7 @@ export const nav: NavItem[] = [
   { href: '/calendar', label: 'nav.calendar', visible: canUseCoaching },
   { href: '/insights', label: 'nav.insights', visible: canViewInsights },
   { href: '/training/courses', label: 'nav.courses', visible: canManageCourses },
+  { href: '/learning/courses', label: 'nav.digitalCourses', visible: canAuthorCourses },
   { href: '/training/enrolments', label: 'nav.enrolments', visible: isCompanyContact },
   { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
   { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },

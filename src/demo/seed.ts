@@ -7,6 +7,7 @@ import {
   createCompany,
   linkContactsByEmail,
 } from '../domains/companies/index.ts';
+import { seedElearningCourses } from '../domains/elearning/index.ts';
 import { seedEsfDemo } from '../domains/esf/index.ts';
 import {
   createProgramme,
@@ -170,6 +171,8 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
     participantUserId: userIds.get('participant@example.org') ?? null,
   });
   await publishUnmetDemo(db, admin);
+  // Pillar 4: digital courses of the demo providers (one also a catalogue course, one with a draft v2).
+  await seedElearningCourses(db);
   // ESF administration: participants with sealed identities, SCB months, certificates, budget, a report.
   const participantId = userIds.get('participant@example.org');
   await seedEsfDemo(db, keyring, {

@@ -8,4 +8,6 @@ import { studyRoutes } from './routes/study.tsx';
 /** Every route of the digital-learning domain (pages and /api/v1). */
 export const elearningRoutes: AnyRoute[] = [...authoringRoutes, ...learningRoutes, ...studyRoutes];
 export { messages as elearningMessages } from './messages.ts';
+export { canAuthorCourses } from './policy.ts';
 export { canSeeLearningStudy } from './policy-study.ts';
+export { seedElearningCourses } from './service/demo-courses.ts';

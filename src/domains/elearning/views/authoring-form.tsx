@@ -1,0 +1,328 @@
+// The list of digital courses and the course details form (new and edit), without JavaScript. Competences
+// are the training form's searchable picker: the search button re-renders the form (input kept) with hits.
+import type { FieldError } from '../../../platform/errors.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  fieldId,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
+import { type AT, type AuthorKey, StatusTag } from './authoring-shared.tsx';
+
+export interface CourseListVM {
+  rows: {
+    id: string;
+    title: string;
+    providerName: string;
+    draftVersion: number | null;
+    publishedVersion: number | null;
+    publishedAt: string | null;
+    updatedAt: string;
+  }[];
+}
+
+export function CourseListView(props: { t: AT; vm: CourseListVM }): JSX.Element {
+  const { t, vm } = props;
+  return (
+    <>
+      <div class="kn-title-row">
+        <h1 class="ds-heading" data-size="lg" safe>
+          {t('elearning.author.title')}
+        </h1>
+        <a class="ds-button" data-variant="primary" href="/learning/courses/new" safe>
+          {t('elearning.author.new')}
+        </a>
+      </div>
+      <p class="ds-paragraph" safe>
+        {t('elearning.author.intro')}
+      </p>
+      {vm.rows.length === 0 ? (
+        <p class="ds-paragraph" safe>
+          {t('elearning.author.none')}
+        </p>
+      ) : (
+        <div class="kn-table-wrap">
+          <table class="ds-table" data-testid="dl-course-list">
+            <caption safe>{t('elearning.author.list.caption')}</caption>
+            <thead>
+              <tr>
+                {(['title', 'provider', 'status', 'published', 'updated'] as const).map((c) => (
+                  <th scope="col" safe>
+                    {t(`elearning.author.col.${c}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {vm.rows.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a class="ds-link" href={`/learning/courses/${r.id}`} safe>
+                      {r.title}
+                    </a>
+                  </th>
+                  <td safe>{r.providerName}</td>
+                  <td>
+                    {r.publishedVersion !== null ? (
+                      <span>
+                        <StatusTag t={t} status="published" /> <span
+                          safe
+                        >{`v${r.publishedVersion}`}</span>{' '}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                    {r.draftVersion !== null ? (
+                      <span>
+                        <StatusTag t={t} status="draft" /> <span safe>{`v${r.draftVersion}`}</span>
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td safe>{r.publishedAt ?? '–'}</td>
+                  <td safe>{r.updatedAt}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export interface MetadataFormVM {
+  action: string;
+  heading: string;
+  isNew: boolean;
+  cancelHref: string;
+  values: Record<string, string>;
+  selected: { id: string; name: string }[];
+  hits: { id: string; name: string }[] | null;
+  providers: { id: string; name: string }[];
+  sunLevels: { code: string; name: string }[];
+  catalogue: { id: string; title: string }[];
+  languages: readonly string[];
+}
+
+function CompetencePicker(props: { t: AT; vm: MetadataFormVM; errors: FieldError[] }): JSX.Element {
+  const { t, vm } = props;
+  const id = fieldId('competences');
+  const error = errorFor(props.errors, 'competences');
+  return (
+    <fieldset
+      class="ds-fieldset"
+      id={id}
+      tabindex="-1"
+      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+      data-testid="competence-picker"
+    >
+      <legend class="ds-label" safe>
+        {t('elearning.author.form.competences')}
+      </legend>
+      <div id={`${id}-hint`} data-field="description" safe>
+        {t('elearning.author.form.competencesHint')}
+      </div>
+      {error ? (
+        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
+          {t(error.message as AuthorKey, error.params)}
+        </div>
+      ) : (
+        ''
+      )}
+      <p class="ds-paragraph" data-size="sm" safe>
+        {vm.selected.length === 0
+          ? t('elearning.author.form.noneSelected')
+          : t('elearning.author.form.competenceSelected')}
+      </p>
+      {vm.selected.map((c, i) => (
+        <div class="ds-field">
+          <input
+            class="ds-input"
+            type="checkbox"
+            name="competences"
+            id={`${id}-s${i}`}
+            value={c.id}
+            checked
+          />
+          <label class="ds-label" data-weight="regular" for={`${id}-s${i}`} safe>
+            {c.name}
+          </label>
+        </div>
+      ))}
+      <div class="kn-code-field">
+        <div class="ds-field">
+          <label class="ds-label" for="f-competenceQ" safe>
+            {t('elearning.author.form.competenceSearch')}
+          </label>
+          <input
+            class="ds-input"
+            id="f-competenceQ"
+            name="competenceQ"
+            type="search"
+            value={vm.values.competenceQ ?? ''}
+          />
+        </div>
+        <button
+          type="submit"
+          name="action"
+          value="searchCompetence"
+          class="ds-button"
+          data-variant="secondary"
+          data-size="sm"
+          formnovalidate
+          safe
+        >
+          {t('elearning.author.form.competenceSearchButton')}
+        </button>
+      </div>
+      {vm.hits !== null ? (
+        <div role="status" data-testid="competence-hits">
+          <p class="ds-paragraph" data-size="sm" safe>
+            {vm.hits.length === 0
+              ? t('elearning.author.form.competenceNone')
+              : t('elearning.author.form.competenceResults')}
+          </p>
+          {vm.hits.map((c, i) => (
+            <div class="ds-field">
+              <input class="ds-input" type="checkbox" name="competences" id={`${id}-h${i}`} value={c.id} />
+              <label class="ds-label" data-weight="regular" for={`${id}-h${i}`} safe>
+                {c.name}
+              </label>
+            </div>
+          ))}
+        </div>
+      ) : (
+        ''
+      )}
+    </fieldset>
+  );
+}
+
+export function MetadataFormView(props: {
+  t: AT;
+  csrf: string;
+  vm: MetadataFormVM;
+  errors: FieldError[];
+}): JSX.Element {
+  const { t, vm, errors } = props;
+  const v = vm.values;
+  return (
+    <>
+      <h1 class="ds-heading" data-size="lg" safe>
+        {vm.heading}
+      </h1>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action={vm.action} class="kn-form" novalidate>
+        {/* Enter in a text field saves (the first submit button is the default), not the competence search. */}
+        <button type="submit" name="action" value="save" hidden tabindex="-1" safe>
+          {t('elearning.author.form.save')}
+        </button>
+        <CsrfField token={props.csrf} />
+        {vm.isNew && vm.providers.length > 1 ? (
+          <Select
+            name="providerOrgId"
+            label={t('elearning.author.form.provider')}
+            value={v.providerOrgId}
+            options={vm.providers.map((p) => ({ value: p.id, label: p.name }))}
+            emptyLabel=""
+            errors={errors}
+            t={t}
+            required
+          />
+        ) : (
+          <input type="hidden" name="providerOrgId" value={v.providerOrgId ?? ''} />
+        )}
+        <Field
+          name="title"
+          label={t('elearning.author.form.title')}
+          value={v.title}
+          errors={errors}
+          t={t}
+          required
+          maxlength={300}
+        />
+        <TextArea
+          name="summary"
+          label={t('elearning.author.form.summary')}
+          hint={t('elearning.author.form.markdownHint')}
+          value={v.summary}
+          errors={errors}
+          t={t}
+          rows={6}
+        />
+        <TextArea
+          name="criteria"
+          label={t('elearning.author.form.criteria')}
+          hint={t('elearning.author.form.criteriaHint')}
+          value={v.criteria}
+          errors={errors}
+          t={t}
+          rows={3}
+        />
+        <Select
+          name="language"
+          label={t('elearning.author.form.language')}
+          value={v.language ?? 'sv'}
+          options={vm.languages.map((l) => ({ value: l, label: l }))}
+          errors={errors}
+          t={t}
+        />
+        <Field
+          name="hours"
+          label={t('elearning.author.form.hours')}
+          value={v.hours}
+          errors={errors}
+          t={t}
+          required
+          inputmode="text"
+        />
+        <Select
+          name="sunLevelCode"
+          label={t('elearning.author.form.sunLevel')}
+          value={v.sunLevelCode}
+          options={vm.sunLevels.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }))}
+          emptyLabel={t('elearning.author.form.noSunLevel')}
+          errors={errors}
+          t={t}
+        />
+        <CompetencePicker t={t} vm={vm} errors={errors} />
+        <div class="ds-field">
+          <input
+            class="ds-input"
+            type="checkbox"
+            id="f-issuesCredential"
+            name="issuesCredential"
+            value="on"
+            checked={v.issuesCredential === 'on' || v.issuesCredential === 'true'}
+          />
+          <label class="ds-label" data-weight="regular" for="f-issuesCredential" safe>
+            {t('elearning.author.form.issuesCredential')}
+          </label>
+        </div>
+        <Select
+          name="trainingCourseId"
+          label={t('elearning.author.form.catalogue')}
+          hint={t('elearning.author.form.catalogueHint')}
+          value={v.trainingCourseId}
+          options={vm.catalogue.map((c) => ({ value: c.id, label: c.title }))}
+          emptyLabel={t('elearning.author.form.noCatalogue')}
+          errors={errors}
+          t={t}
+        />
+        <div class="kn-actions">
+          <button type="submit" name="action" value="save" class="ds-button" data-variant="primary" safe>
+            {vm.isNew ? t('elearning.author.form.create') : t('elearning.author.form.save')}
+          </button>
+          <a class="ds-link" href={vm.cancelHref} safe>
+            {t('elearning.author.form.cancel')}
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
