@@ -17,6 +17,8 @@ import { canListCompanies, companyRoutes } from './domains/companies/index.ts';
 import { canIssueCredentials, credentialsMessages, credentialsRoutes } from './domains/credentials/index.ts';
 import {
   canAuthorCourses,
+  canFollowCompanyLearning,
+  canLearn,
   canSeeLearningStudy,
   elearningMessages,
   elearningRoutes,
@@ -61,6 +63,9 @@ export const nav: NavItem[] = [
   { href: '/training/enrolments', label: 'nav.enrolments', visible: isCompanyContact },
   { href: '/training/unmet', label: 'nav.trainingNeeds', visible: canSeeUnmet },
   { href: '/my/courses', label: 'nav.myCourses', visible: isLearner },
+  { href: '/learning', label: 'nav.learning', visible: canLearn },
+  { href: '/my/learning', label: 'nav.myLearning', visible: canLearn },
+  { href: '/learning/company', label: 'nav.companyLearning', visible: canFollowCompanyLearning },
   { href: '/esf', label: 'nav.esf', visible: canSeeEsf },
   { href: '/learning/study', label: 'nav.learningStudy', visible: canSeeLearningStudy },
   { href: '/my/certificates', label: 'nav.myCertificates', visible: isLearner },

@@ -48,10 +48,10 @@ async function main(): Promise<void> {
     );
   await verifyKeyring(db, keys.keyring);
   const keyring = keys.keyring;
-  let seeded = false;
-  if (env.DEMO_DATA === 'on') seeded = await seedDemo(db, env.DEMO_PASSWORD, keyring);
-  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const baseUrl = env.BASE_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+  let seeded = false;
+  if (env.DEMO_DATA === 'on') seeded = await seedDemo(db, env.DEMO_PASSWORD, keyring, baseUrl);
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const app = await createApp(
     { db, env, mailer, logger, baseUrl, keyring },
     { cookieSecret: await cookieSecret(db, env), trustProxy: env.TRUST_PROXY === 'on' },

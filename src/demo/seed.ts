@@ -7,7 +7,7 @@ import {
   createCompany,
   linkContactsByEmail,
 } from '../domains/companies/index.ts';
-import { seedElearningCourses } from '../domains/elearning/index.ts';
+import { seedElearningCourses, seedElearningLearners } from '../domains/elearning/index.ts';
 import { seedEsfDemo } from '../domains/esf/index.ts';
 import {
   createProgramme,
@@ -56,7 +56,13 @@ export const DEMO_USERS: { email: string; name: string; role: Role; org: string 
 export const DEMO_COMPANIES = 60;
 
 /** Seed the demo when the database has no users. Returns false when it already had data. */
-export async function seedDemo(db: Db, password: string, keyring: Keyring): Promise<boolean> {
+/** `baseUrl` is the installation's address: the demo's xAPI statements and credentials are issued under it. */
+export async function seedDemo(
+  db: Db,
+  password: string,
+  keyring: Keyring,
+  baseUrl = 'http://localhost:3000',
+): Promise<boolean> {
   const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if ((existing[0]?.n ?? 0) > 0) return false;
   const regionId = await ensureRegion(db, '07', 'Region Kronoberg');
@@ -173,6 +179,7 @@ export async function seedDemo(db: Db, password: string, keyring: Keyring): Prom
   await publishUnmetDemo(db, admin);
   // Pillar 4: digital courses of the demo providers (one also a catalogue course, one with a draft v2).
   await seedElearningCourses(db);
+  await seedElearningLearners(db, baseUrl, keyring);
   // ESF administration: participants with sealed identities, SCB months, certificates, budget, a report.
   const participantId = userIds.get('participant@example.org');
   await seedEsfDemo(db, keyring, {

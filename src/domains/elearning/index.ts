@@ -9,5 +9,7 @@ import { studyRoutes } from './routes/study.tsx';
 export const elearningRoutes: AnyRoute[] = [...authoringRoutes, ...learningRoutes, ...studyRoutes];
 export { messages as elearningMessages } from './messages.ts';
 export { canAuthorCourses } from './policy.ts';
+export { canFollowCompanyLearning, canInviteLearners, canLearn } from './policy-learning.ts';
 export { canSeeLearningStudy } from './policy-study.ts';
 export { seedElearningCourses } from './service/demo-courses.ts';
+export { seedElearningLearners } from './service/demo-learning.ts';

@@ -29,6 +29,15 @@ export {
 export type { CourseView, OccasionInfo, OccasionView } from './service/catalogue-exports.ts';
 export * as catalogue from './service/catalogue-exports.ts';
 export { courseTitle, findOccasion, getCourse } from './service/catalogue-exports.ts';
+export {
+  catalogueLearnerOn,
+  ensureLearnerOfUser,
+  type LearnerOfUser,
+  learnerByEmail,
+  learnersOfUser,
+  linkLearnerUser,
+} from './service/digital-learners.ts';
+export { createLearner, genders, type LearnerInput, learnerInput } from './service/enrolment-learners.ts';
 export { getMatches } from './service/matching.ts';
 export { enrolmentUrl, findApprovedCourse } from './service/matching-courses.ts';
 export { publishUnmet as publishUnmetDemo } from './service/matching-unmet.ts';

@@ -28,6 +28,10 @@ export interface ProductStatement {
       type?: string;
       name?: Record<string, string>;
       description?: Record<string, string>;
+      /** Questions: the cmi.interaction's kind, its choices and the correct response. */
+      interactionType?: 'choice';
+      choices?: Array<{ id: string; description: Record<string, string> }>;
+      correctResponsesPattern?: string[];
       extensions?: Record<string, unknown>;
     };
   };

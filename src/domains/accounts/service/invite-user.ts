@@ -52,7 +52,15 @@ async function resolveTarget(db: Db, input: InviteUserInput): Promise<ResolvedTa
       throw invalid('role', 'users.invite.roleNotAllowed');
     const company = await repo.companyRegion(db, input.companyId);
     if (!company) throw new AppError('NOT_FOUND');
-    if (!canInviteToCompanyRegion(input.invitedBy, company.regionId)) throw new AppError('FORBIDDEN');
+    // Staff of the company's region invite either role; a contact of the company invites its employees as
+    // participants (digital courses).
+    const ownEmployee =
+      input.role === 'participant' &&
+      input.invitedBy.memberships.some(
+        (m) => m.role === 'company_contact' && m.companyId === input.companyId,
+      );
+    if (!canInviteToCompanyRegion(input.invitedBy, company.regionId) && !ownEmployee)
+      throw new AppError('FORBIDDEN');
     return {
       organisationId: null,
       companyId: input.companyId,

@@ -4,6 +4,7 @@ import { defineMessages } from '../../../platform/i18n/index.ts';
 export const enrolmentMessages = defineMessages(
   {
     'training.enrolment.my.evaluate': 'Utvärdera kursen',
+    'training.enrolment.my.openDigital': 'Öppna den digitala kursen',
     'training.enrolment.title': 'Anmälan',
     // learners
     'training.enrolment.people.title': 'Deltagare i företaget',
@@ -139,6 +140,7 @@ export const enrolmentMessages = defineMessages(
   },
   {
     'training.enrolment.my.evaluate': 'Evaluate the course',
+    'training.enrolment.my.openDigital': 'Open the digital course',
     'training.enrolment.title': 'Enrolment',
     'training.enrolment.people.title': "The company's learners",
     'training.enrolment.people.intro':

@@ -9,6 +9,7 @@ import { translator } from '../../../platform/i18n/index.ts';
 import { loginWithCode } from '../../accounts/index.ts';
 import { enrolmentMessages } from '../messages/enrolment.ts';
 import { canEnrol, isLearner } from '../policy.ts';
+import { digitalCourseIds } from '../service/digital-learners.ts';
 import {
   cancelEnrolment,
   enrol,
@@ -427,7 +428,11 @@ export const enrolmentPageRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const t = T(ctx);
       const courses = await read.myCourses(ctx.db, ctx.actor);
-      return ctx.page(t('training.enrolment.my.title'), <MyCoursesView t={t} courses={courses} />);
+      const digital = await digitalCourseIds(ctx.db, [...new Set(courses.map((c) => c.enrolment.courseId))]);
+      return ctx.page(
+        t('training.enrolment.my.title'),
+        <MyCoursesView t={t} courses={courses} digital={digital} />,
+      );
     },
   }),
 ];

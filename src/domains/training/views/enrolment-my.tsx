@@ -68,9 +68,11 @@ export function ParticipantsView(props: {
 export function MyCoursesView(props: {
   t: ET;
   courses: {
-    enrolment: EnrolmentVM;
+    enrolment: EnrolmentVM & { courseId?: string };
     sessions: { startsAt: Date; endsAt: Date; location: string | null }[];
   }[];
+  /** Catalogue courses given in digital format: the learner opens them on the learning pages. */
+  digital?: string[];
 }): JSX.Element {
   const { t } = props;
   return (
@@ -109,6 +111,15 @@ export function MyCoursesView(props: {
                   </li>
                 ))}
               </ul>
+            )}
+            {e.status === 'enrolled' && e.courseId && props.digital?.includes(e.courseId) ? (
+              <p class="ds-paragraph">
+                <a class="ds-button" data-variant="primary" href={`/learning/catalogue/${e.courseId}`} safe>
+                  {t('training.enrolment.my.openDigital')}
+                </a>
+              </p>
+            ) : (
+              ''
             )}
             {e.status === 'enrolled' &&
             sessions.length > 0 &&
