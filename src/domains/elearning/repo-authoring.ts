@@ -275,7 +275,7 @@ export async function digitalCatalogueCourses(
 export async function demoProviders(db: Db): Promise<{ id: string; name: string; regionId: string }[]> {
   return db.query(
     `SELECT id, name, region_id AS "regionId" FROM organisations
-      WHERE kind = 'provider' AND name LIKE '%(demo)' ORDER BY name`,
+      WHERE kind = 'provider' AND name LIKE '%(demo)' ORDER BY created_at, name`,
   );
 }
 

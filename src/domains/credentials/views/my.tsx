@@ -37,55 +37,57 @@ export function MyCredentialsPage(props: {
           {t('credentials.none')}
         </p>
       ) : (
-        <table class="ds-table" data-testid="credentials">
-          <caption safe>{t('credentials.caption')}</caption>
-          <thead>
-            <tr>
-              {(['name', 'issuer', 'date', 'status', 'download', 'sharing'] as const).map((c) => (
-                <th scope="col" safe>
-                  {t(`credentials.col.${c}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {vm.credentials.map((c) => (
-              <tr data-credential={c.id}>
-                <th scope="row" safe>
-                  {c.name}
-                </th>
-                <td safe>{c.organisationName}</td>
-                <td safe>{day(c.issuedAt)}</td>
-                <td>
-                  <StatusTag t={t} c={c} />
-                </td>
-                <td>
-                  <a
-                    class="ds-link"
-                    href={`/my/credentials/${c.id}.json`}
-                    download=""
-                    aria-label={t('credentials.download.label', { format: 'JSON-LD', name: c.name })}
-                    safe
-                  >
-                    {t('credentials.download.json')}
-                  </a>{' '}
-                  <a
-                    class="ds-link"
-                    href={`/my/credentials/${c.id}.jwt`}
-                    download=""
-                    aria-label={t('credentials.download.label', { format: 'VC-JWT', name: c.name })}
-                    safe
-                  >
-                    {t('credentials.download.jwt')}
-                  </a>
-                </td>
-                <td>
-                  <Sharing t={t} csrf={props.csrf} c={c} protectedIdentity={vm.protectedIdentity} />
-                </td>
+        <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('credentials.caption')}>
+          <table class="ds-table" data-testid="credentials">
+            <caption safe>{t('credentials.caption')}</caption>
+            <thead>
+              <tr>
+                {(['name', 'issuer', 'date', 'status', 'download', 'sharing'] as const).map((c) => (
+                  <th scope="col" safe>
+                    {t(`credentials.col.${c}`)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {vm.credentials.map((c) => (
+                <tr data-credential={c.id}>
+                  <th scope="row" safe>
+                    {c.name}
+                  </th>
+                  <td safe>{c.organisationName}</td>
+                  <td safe>{day(c.issuedAt)}</td>
+                  <td>
+                    <StatusTag t={t} c={c} />
+                  </td>
+                  <td>
+                    <a
+                      class="ds-link"
+                      href={`/my/credentials/${c.id}.json`}
+                      download=""
+                      aria-label={t('credentials.download.label', { format: 'JSON-LD', name: c.name })}
+                      safe
+                    >
+                      {t('credentials.download.json')}
+                    </a>{' '}
+                    <a
+                      class="ds-link"
+                      href={`/my/credentials/${c.id}.jwt`}
+                      download=""
+                      aria-label={t('credentials.download.label', { format: 'VC-JWT', name: c.name })}
+                      safe
+                    >
+                      {t('credentials.download.jwt')}
+                    </a>
+                  </td>
+                  <td>
+                    <Sharing t={t} csrf={props.csrf} c={c} protectedIdentity={vm.protectedIdentity} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

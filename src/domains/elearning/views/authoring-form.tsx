@@ -44,7 +44,7 @@ export function CourseListView(props: { t: AT; vm: CourseListVM }): JSX.Element 
           {t('elearning.author.none')}
         </p>
       ) : (
-        <div class="kn-table-wrap">
+        <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('elearning.author.list.caption')}>
           <table class="ds-table" data-testid="dl-course-list">
             <caption safe>{t('elearning.author.list.caption')}</caption>
             <thead>

@@ -40,7 +40,7 @@ export function FiguresTable(props: {
 }): JSX.Element {
   const { t } = props;
   return (
-    <div class="kn-table-wrap">
+    <div class="kn-table-wrap" role="region" tabindex="0" aria-label={props.caption}>
       <table class="ds-table" data-size="sm" id={props.id}>
         <caption safe>{props.caption}</caption>
         <thead>
@@ -90,12 +90,11 @@ export function FunnelTable(props: { t: ST; funnel: StudyFunnel }): JSX.Element 
     'elearning.study.col.droppedOff',
     'elearning.study.col.dropOffRate',
   ];
+  const caption = t('elearning.study.funnelCaption', { title: funnel.title, version: String(funnel.version) });
   return (
-    <div class="kn-table-wrap">
+    <div class="kn-table-wrap" role="region" tabindex="0" aria-label={caption}>
       <table class="ds-table" data-size="sm" id="study-funnel">
-        <caption safe>
-          {t('elearning.study.funnelCaption', { title: funnel.title, version: String(funnel.version) })}
-        </caption>
+        <caption safe>{caption}</caption>
         <thead>
           <tr>
             <th scope="col" safe>

@@ -39,7 +39,7 @@ function ClientTable(props: ClientsProps): JSX.Element {
     );
   const cols = ['name', 'key', 'scopes', 'created', 'lastUsed', 'status'] as const;
   return (
-    <div class="kn-table-wrap">
+    <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('xapi.clients.caption')}>
       <table class="ds-table" data-testid="xapi-clients">
         <caption class="ds-sr-only" safe>
           {t('xapi.clients.caption')}
