@@ -115,6 +115,7 @@ describe('digital learning: a learner on a phone, from enrolment to a verified c
       if (await page.getByRole('heading', { name: 'Grattis, kursen är klar!' }).count()) break;
       const quizButton = page.getByRole('button', { name: 'Skicka svaren' });
       if (await quizButton.count()) {
+        if (!failedOnce) expect(await axeCheck(page, 'quiz form')).toEqual([]);
         await answerQuiz(page, failedOnce);
         await submit(page, quizButton);
         if (!failedOnce) {
@@ -221,8 +222,36 @@ describe('digital learning: the other pages of the pillar, axe-scanned', () => {
     expect(await visit(page, `${courseUrl}/edit`, 'authoring course details')).toEqual([]);
     expect(await visit(page, `${courseUrl}/preview`, 'authoring preview')).toEqual([]);
     expect(await visit(page, '/learning/courses/new', 'authoring new course')).toEqual([]);
+    // The editors of a draft's lesson and quiz question.
+    const [draft] = await e2e.db.query<{ lesson: string; question: string }>(
+      `SELECT l.id AS lesson, q.id AS question FROM dl_course_versions v
+         JOIN dl_modules m ON m.version_id = v.id JOIN dl_lessons l ON l.module_id = m.id
+         JOIN dl_questions q ON q.lesson_id = l.id
+        WHERE v.course_id = $1 AND v.status = 'draft' LIMIT 1`,
+      [courseUrl.split('/').pop() ?? ''],
+    );
+    if (draft) {
+      expect(await visit(page, `${courseUrl}/lessons/${draft.lesson}`, 'lesson editor')).toEqual([]);
+      expect(await visit(page, `${courseUrl}/questions/${draft.question}`, 'question editor')).toEqual([]);
+    }
     expect(await visit(page, '/lti/tools', 'LTI tools')).toEqual([]);
     expect(await visit(page, '/lti/tools/new', 'new LTI tool')).toEqual([]);
+    await page.getByLabel(/Namn/).first().fill('Simulatorn (e2e)');
+    await page
+      .getByLabel(/inloggning|login/i)
+      .first()
+      .fill('https://tool.example/lti/login');
+    await page
+      .getByLabel(/Omdirigerings|redirect/i)
+      .first()
+      .fill('https://tool.example/lti/launch');
+    await page
+      .getByLabel(/Mål-URL|target/i)
+      .first()
+      .fill('https://tool.example/lti/launch');
+    await submit(page, page.getByRole('button', { name: /Spara|Registrera|Lägg till/ }).first());
+    expect(page.url()).toMatch(/\/lti\/tools\/[0-9a-f-]+$/);
+    expect(await axeCheck(page, 'LTI tool')).toEqual([]);
     expect(await visit(page, '/credentials/issued', 'issued credentials')).toEqual([]);
   });
 

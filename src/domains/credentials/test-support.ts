@@ -9,14 +9,8 @@ import multikeyContext from '@digitalbazaar/multikey-context';
 import * as vc from '@digitalbazaar/vc';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import type { FastifyInstance } from 'fastify';
-import { TEST_KEYRING, testApp } from '../../../test/app.ts';
-import { allRoutes, nav } from '../../app.ts';
+import { testApp } from '../../../test/app.ts';
 import type { Db } from '../../platform/db.ts';
-import { parseEnv } from '../../platform/env.ts';
-import { buildServer } from '../../platform/http/server.ts';
-import { createLogger } from '../../platform/logger.ts';
-import { createMailer } from '../../platform/mail.ts';
-import { actorFromApiToken, actorFromSession, startPage } from '../accounts/index.ts';
 import { DID_V1, OB_V3, standardsDocument } from './service/contexts.ts';
 import type { AchievementInput } from './service/types.ts';
 
@@ -100,44 +94,7 @@ export function achievement(overrides: Partial<AchievementInput> = {}): Achievem
   };
 }
 
-/**
- * The test app; while another domain's work in progress declares a route twice (which makes `testApp` throw),
- * the same server with the first of each duplicate, so that this domain's tests still run.
- */
+/** The test app (the shared one; kept as a name so the tests read the same). */
 export async function credentialsTestApp(db: Db): Promise<FastifyInstance> {
-  try {
-    return (await testApp(db)).app;
-  } catch (err) {
-    if (!String((err as Error).message).includes('already declared')) throw err;
-  }
-  const parsed = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
-  const seen = new Set<string>();
-  const routes = allRoutes().filter((r) => {
-    const key = `${r.method} ${r.url}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const app = await buildServer({
-    deps: {
-      db,
-      env: parsed.env,
-      mailer: createMailer({ from: 'test@kompetensnavet.local' }),
-      logger: createLogger('silent'),
-      baseUrl: BASE,
-      keyring: TEST_KEYRING,
-    },
-    routes,
-    nav,
-    cookieSecret: 'test-secret-test-secret-test-secret-123',
-    trustProxy: false,
-    auth: {
-      fromSession: (d, token) => actorFromSession(d.db, token),
-      fromApiToken: (d, token) => actorFromApiToken(d.db, token),
-      startPage,
-    },
-  });
-  await app.ready();
-  return app;
+  return (await testApp(db)).app;
 }

@@ -274,8 +274,10 @@ export async function digitalCatalogueCourses(
 /** The demo region's provider organisations (named "… (demo)" by the demo seed), by name. */
 export async function demoProviders(db: Db): Promise<{ id: string; name: string; regionId: string }[]> {
   return db.query(
-    `SELECT id, name, region_id AS "regionId" FROM organisations
-      WHERE kind = 'provider' AND name LIKE '%(demo)' ORDER BY created_at, name`,
+    // Providers with staff accounts first, so that the demo provider login authors the first courses.
+    `SELECT o.id, o.name, o.region_id AS "regionId" FROM organisations o
+      WHERE o.kind = 'provider' AND o.name LIKE '%(demo)'
+      ORDER BY (SELECT count(*) FROM memberships m WHERE m.organisation_id = o.id) DESC, o.name`,
   );
 }
 

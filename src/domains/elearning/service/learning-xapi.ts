@@ -91,8 +91,18 @@ export function answered(
       id: `${s.baseUrl}/learning/activities/question/${q.key}`,
       definition: {
         type: `${TYPE}cmi.interaction`,
-        // (interactionType 'choice' and the choices need fields ProductStatement does not declare yet)
         name: { [lang(s.content)]: q.prompt },
+        interactionType: 'choice',
+        choices: q.options.map((o) => ({
+          id: String(o.position),
+          description: { [lang(s.content)]: o.label },
+        })),
+        correctResponsesPattern: [
+          q.options
+            .filter((o) => o.correct)
+            .map((o) => String(o.position))
+            .join('[,]'),
+        ],
       },
     }),
     result: { response: positions.join('[,]'), success: right },
@@ -109,7 +119,8 @@ export function quizOutcome(
     ...base(s, r.passed ? 'passed' : 'failed', lessonObject(s, lesson)),
     result: {
       success: r.passed,
-      score: { scaled: r.max === 0 ? 0 : r.score / r.max, raw: r.score, min: 0, max: r.max },
+      // xAPI needs min < max: a quiz without questions (never publishable) reports no score.
+      ...(r.max > 0 ? { score: { scaled: r.score / r.max, raw: r.score, min: 0, max: r.max } } : {}),
     },
   };
 }
