@@ -261,7 +261,12 @@ export function CourseOverviewView(props: {
       <h2 class="ds-heading" data-size="md" safe>
         {t('elearning.author.versions.title')}
       </h2>
-      <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('elearning.author.versions.caption')}>
+      <div
+        class="kn-table-wrap"
+        role="region"
+        tabindex="0"
+        aria-label={t('elearning.author.versions.caption')}
+      >
         <table class="ds-table" data-testid="dl-versions">
           <caption safe>{t('elearning.author.versions.caption')}</caption>
           <thead>

@@ -58,7 +58,12 @@ export function MediaSection(props: {
           {t('elearning.author.media.none')}
         </p>
       ) : (
-        <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('elearning.author.media.caption')}>
+        <div
+          class="kn-table-wrap"
+          role="region"
+          tabindex="0"
+          aria-label={t('elearning.author.media.caption')}
+        >
           <table class="ds-table">
             <caption safe>{t('elearning.author.media.caption')}</caption>
             <thead>

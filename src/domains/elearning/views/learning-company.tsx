@@ -38,7 +38,12 @@ export function CompanyLearningPage(props: { t: LT; csrf: string; vm: CompanyVM 
           {t('elearning.learn.company.none')}
         </p>
       ) : (
-        <div class="kn-table-wrap" role="region" tabindex="0" aria-label={t('elearning.learn.company.caption')}>
+        <div
+          class="kn-table-wrap"
+          role="region"
+          tabindex="0"
+          aria-label={t('elearning.learn.company.caption')}
+        >
           <table class="ds-table" data-testid="company-learning">
             <caption safe>{t('elearning.learn.company.caption')}</caption>
             <thead>

@@ -90,7 +90,10 @@ export function FunnelTable(props: { t: ST; funnel: StudyFunnel }): JSX.Element 
     'elearning.study.col.droppedOff',
     'elearning.study.col.dropOffRate',
   ];
-  const caption = t('elearning.study.funnelCaption', { title: funnel.title, version: String(funnel.version) });
+  const caption = t('elearning.study.funnelCaption', {
+    title: funnel.title,
+    version: String(funnel.version),
+  });
   return (
     <div class="kn-table-wrap" role="region" tabindex="0" aria-label={caption}>
       <table class="ds-table" data-size="sm" id="study-funnel">
