@@ -9,6 +9,7 @@ import {
 } from '../domains/companies/index.ts';
 import { seedElearningCourses, seedElearningLearners } from '../domains/elearning/index.ts';
 import { seedEsfDemo } from '../domains/esf/index.ts';
+import { seedLtiDemo } from '../domains/lti/index.ts';
 import {
   createProgramme,
   createProvider,
@@ -16,6 +17,7 @@ import {
   findMunicipalityOrganisation,
 } from '../domains/organisations/index.ts';
 import { catalogue, publishUnmetDemo } from '../domains/training/index.ts';
+import { seedXapiDemo } from '../domains/xapi/index.ts';
 import type { Role } from '../platform/auth.ts';
 import type { Db } from '../platform/db.ts';
 import type { Keyring } from '../platform/secrets.ts';
@@ -180,6 +182,8 @@ export async function seedDemo(
   // Pillar 4: digital courses of the demo providers (one also a catalogue course, one with a draft v2).
   await seedElearningCourses(db);
   await seedElearningLearners(db, baseUrl, keyring);
+  await seedLtiDemo(db);
+  await seedXapiDemo(db);
   // ESF administration: participants with sealed identities, SCB months, certificates, budget, a report.
   const participantId = userIds.get('participant@example.org');
   await seedEsfDemo(db, keyring, {

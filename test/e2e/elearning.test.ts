@@ -235,6 +235,7 @@ describe('digital learning: the other pages of the pillar, axe-scanned', () => {
       expect(await visit(page, `${courseUrl}/questions/${draft.question}`, 'question editor')).toEqual([]);
     }
     expect(await visit(page, '/lti/tools', 'LTI tools')).toEqual([]);
+    expect(await page.getByText('Trucksimulatorn (demo)').count()).toBeGreaterThan(0);
     expect(await visit(page, '/lti/tools/new', 'new LTI tool')).toEqual([]);
     await page.getByLabel(/Namn/).first().fill('Simulatorn (e2e)');
     await page
@@ -262,6 +263,7 @@ describe('digital learning: the other pages of the pillar, axe-scanned', () => {
     expect(await page.getByRole('table').count()).toBeGreaterThan(2);
     await shot(page, 'elearning-study');
     expect(await visit(page, '/admin/xapi', 'xAPI credentials')).toEqual([]);
+    expect(await page.getByText('Analysverktyg (demo)').count()).toBeGreaterThan(0);
     const company = (await e2e.newPage(PHONE)).page;
     await login(company, 'company@example.org');
     expect(await visit(company, '/learning/company', 'company learning')).toEqual([]);

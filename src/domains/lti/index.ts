@@ -21,3 +21,4 @@ export interface LtiLinkOption {
 export async function ltiLinksForProvider(db: Db, providerOrgId: string): Promise<LtiLinkOption[]> {
   return activeLinksOfProvider(db, providerOrgId);
 }
+export { seedLtiDemo } from './service/demo.ts';

@@ -72,3 +72,4 @@ export async function recordStatements(
 ): Promise<string[]> {
   return recordProductStatements(db, baseUrl, statements, regionId);
 }
+export { seedXapiDemo } from './service/demo.ts';
