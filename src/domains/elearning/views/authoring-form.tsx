@@ -1,15 +1,8 @@
 // The list of digital courses and the course details form (new and edit), without JavaScript. Competences
 // are the training form's searchable picker: the search button re-renders the form (input kept) with hits.
 import type { FieldError } from '../../../platform/errors.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  errorFor,
-  Field,
-  fieldId,
-  Select,
-  TextArea,
-} from '../../../platform/http/views.tsx';
+import { CompetenceChoice } from '../../../platform/http/competence-choice.tsx';
+import { CsrfField, ErrorSummary, errorFor, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import { type AT, type AuthorKey, StatusTag } from './authoring-shared.tsx';
 
 export interface CourseListVM {
@@ -111,95 +104,24 @@ export interface MetadataFormVM {
 
 function CompetencePicker(props: { t: AT; vm: MetadataFormVM; errors: FieldError[] }): JSX.Element {
   const { t, vm } = props;
-  const id = fieldId('competences');
   const error = errorFor(props.errors, 'competences');
   return (
-    <fieldset
-      class="ds-fieldset"
-      id={id}
-      tabindex="-1"
-      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      data-testid="competence-picker"
-    >
-      <legend class="ds-label" safe>
-        {t('elearning.author.form.competences')}
-      </legend>
-      <div id={`${id}-hint`} data-field="description" safe>
-        {t('elearning.author.form.competencesHint')}
-      </div>
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {t(error.message as AuthorKey, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <p class="ds-paragraph" data-size="sm" safe>
-        {vm.selected.length === 0
-          ? t('elearning.author.form.noneSelected')
-          : t('elearning.author.form.competenceSelected')}
-      </p>
-      {vm.selected.map((c, i) => (
-        <div class="ds-field">
-          <input
-            class="ds-input"
-            type="checkbox"
-            name="competences"
-            id={`${id}-s${i}`}
-            value={c.id}
-            checked
-          />
-          <label class="ds-label" data-weight="regular" for={`${id}-s${i}`} safe>
-            {c.name}
-          </label>
-        </div>
-      ))}
-      <div class="kn-code-field">
-        <div class="ds-field">
-          <label class="ds-label" for="f-competenceQ" safe>
-            {t('elearning.author.form.competenceSearch')}
-          </label>
-          <input
-            class="ds-input"
-            id="f-competenceQ"
-            name="competenceQ"
-            type="search"
-            value={vm.values.competenceQ ?? ''}
-          />
-        </div>
-        <button
-          type="submit"
-          name="action"
-          value="searchCompetence"
-          class="ds-button"
-          data-variant="secondary"
-          data-size="sm"
-          formnovalidate
-          safe
-        >
-          {t('elearning.author.form.competenceSearchButton')}
-        </button>
-      </div>
-      {vm.hits !== null ? (
-        <div role="status" data-testid="competence-hits">
-          <p class="ds-paragraph" data-size="sm" safe>
-            {vm.hits.length === 0
-              ? t('elearning.author.form.competenceNone')
-              : t('elearning.author.form.competenceResults')}
-          </p>
-          {vm.hits.map((c, i) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" name="competences" id={`${id}-h${i}`} value={c.id} />
-              <label class="ds-label" data-weight="regular" for={`${id}-h${i}`} safe>
-                {c.name}
-              </label>
-            </div>
-          ))}
-        </div>
-      ) : (
-        ''
-      )}
-    </fieldset>
+    <CompetenceChoice
+      labels={{
+        legend: t('elearning.author.form.competences'),
+        hint: t('elearning.author.form.competencesHint'),
+        noneSelected: t('elearning.author.form.noneSelected'),
+        selected: t('elearning.author.form.competenceSelected'),
+        search: t('elearning.author.form.competenceSearch'),
+        searchButton: t('elearning.author.form.competenceSearchButton'),
+        none: t('elearning.author.form.competenceNone'),
+        results: t('elearning.author.form.competenceResults'),
+      }}
+      error={error ? t(error.message as AuthorKey, error.params) : null}
+      selected={vm.selected}
+      hits={vm.hits}
+      query={vm.values.competenceQ ?? ''}
+    />
   );
 }
 

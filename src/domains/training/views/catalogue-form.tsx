@@ -1,15 +1,8 @@
 // The course form (new and edit): every field of a course, without JavaScript. Competences are a searchable
 // picker inside the form: the search button re-renders the form (input kept) with the hits as checkboxes.
 import type { FieldError } from '../../../platform/errors.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  errorFor,
-  Field,
-  fieldId,
-  Select,
-  TextArea,
-} from '../../../platform/http/views.tsx';
+import { CompetenceChoice } from '../../../platform/http/competence-choice.tsx';
+import { CsrfField, ErrorSummary, errorFor, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import {
   type CatalogueKey,
   type CT,
@@ -38,95 +31,24 @@ export interface CourseFormVM {
 
 function CompetencePicker(props: { t: CT; vm: CourseFormVM; errors: FieldError[] }): JSX.Element {
   const { t, vm } = props;
-  const id = fieldId('competences');
   const error = errorFor(props.errors, 'competences');
   return (
-    <fieldset
-      class="ds-fieldset"
-      id={id}
-      tabindex="-1"
-      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      data-testid="competence-picker"
-    >
-      <legend class="ds-label" safe>
-        {t('training.catalogue.form.competences')}
-      </legend>
-      <div id={`${id}-hint`} data-field="description" safe>
-        {t('training.catalogue.form.competencesHint')}
-      </div>
-      {error ? (
-        <div class="ds-validation-message" id={`${id}-error`} data-field="validation" safe>
-          {t(error.message as CatalogueKey, error.params)}
-        </div>
-      ) : (
-        ''
-      )}
-      <p class="ds-paragraph" data-size="sm" safe>
-        {vm.selected.length === 0
-          ? t('training.catalogue.form.noneSelected')
-          : t('training.catalogue.form.competenceSelected')}
-      </p>
-      {vm.selected.map((c, i) => (
-        <div class="ds-field" data-testid="competence-selected">
-          <input
-            class="ds-input"
-            type="checkbox"
-            name="competences"
-            id={`${id}-s${i}`}
-            value={c.id}
-            checked
-          />
-          <label class="ds-label" data-weight="regular" for={`${id}-s${i}`} safe>
-            {c.name}
-          </label>
-        </div>
-      ))}
-      <div class="kn-code-field">
-        <div class="ds-field">
-          <label class="ds-label" for="f-competenceQ" safe>
-            {t('training.catalogue.form.competenceSearch')}
-          </label>
-          <input
-            class="ds-input"
-            id="f-competenceQ"
-            name="competenceQ"
-            type="search"
-            value={vm.values.competenceQ ?? ''}
-          />
-        </div>
-        <button
-          type="submit"
-          name="action"
-          value="searchCompetence"
-          class="ds-button"
-          data-variant="secondary"
-          data-size="sm"
-          formnovalidate
-          safe
-        >
-          {t('training.catalogue.form.competenceSearchButton')}
-        </button>
-      </div>
-      {vm.hits !== null ? (
-        <div role="status" data-testid="competence-hits">
-          <p class="ds-paragraph" data-size="sm" safe>
-            {vm.hits.length === 0
-              ? t('training.catalogue.form.competenceNone')
-              : t('training.catalogue.form.competenceResults')}
-          </p>
-          {vm.hits.map((c, i) => (
-            <div class="ds-field">
-              <input class="ds-input" type="checkbox" name="competences" id={`${id}-h${i}`} value={c.id} />
-              <label class="ds-label" data-weight="regular" for={`${id}-h${i}`} safe>
-                {c.name}
-              </label>
-            </div>
-          ))}
-        </div>
-      ) : (
-        ''
-      )}
-    </fieldset>
+    <CompetenceChoice
+      labels={{
+        legend: t('training.catalogue.form.competences'),
+        hint: t('training.catalogue.form.competencesHint'),
+        noneSelected: t('training.catalogue.form.noneSelected'),
+        selected: t('training.catalogue.form.competenceSelected'),
+        search: t('training.catalogue.form.competenceSearch'),
+        searchButton: t('training.catalogue.form.competenceSearchButton'),
+        none: t('training.catalogue.form.competenceNone'),
+        results: t('training.catalogue.form.competenceResults'),
+      }}
+      error={error ? t(error.message as CatalogueKey, error.params) : null}
+      selected={vm.selected}
+      hits={vm.hits}
+      query={vm.values.competenceQ ?? ''}
+    />
   );
 }
 
