@@ -168,6 +168,8 @@ describe('digital learning: a learner on a phone, from enrolment to a verified c
     const json = JSON.parse(await download.text());
     expect(json.type).toEqual(expect.arrayContaining(['VerifiableCredential', 'OpenBadgeCredential']));
     expect(json.credentialSubject.achievement.name).toBe(course.title);
+    // The course's JobTech competences are the achievement's alignments.
+    expect(json.credentialSubject.achievement.alignment?.length ?? 0).toBeGreaterThan(0);
     expect(json.proof?.[0]?.cryptosuite ?? json.proof?.cryptosuite).toBe('eddsa-rdfc-2022');
     expect(JSON.stringify(json)).not.toContain(PARTICIPANT);
     await submit(page, credRow.getByRole('button', { name: 'Gör offentligt' }));

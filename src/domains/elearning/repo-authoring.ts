@@ -308,3 +308,17 @@ export async function unlinkedDigitalCatalogueCourses(
     [providerOrgIds],
   );
 }
+
+/** The demo seed's reference ids that exist in the loaded classifications (a trimmed reference set lacks some). */
+export async function existingCompetences(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT concept_id AS id FROM ref_competences WHERE concept_id = ANY($1::text[]) ORDER BY concept_id',
+    [ids],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function existingSunLevel(db: Db, code: string): Promise<string | null> {
+  const rows = await db.query<{ code: string }>('SELECT code FROM ref_sun_levels WHERE code = $1', [code]);
+  return rows[0]?.code ?? null;
+}

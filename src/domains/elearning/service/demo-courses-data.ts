@@ -27,6 +27,10 @@ export interface CourseSpec {
   criteria: string;
   hours: string;
   provider: number;
+  /** JobTech competence concept ids (skipped when the reference data lacks one). */
+  competences: string[];
+  /** SUN 2020 level. */
+  sunLevelCode: string;
   linkToCatalogue?: boolean;
   modules: { title: string; lessons: LessonSpec[] }[];
   draftModule?: { title: string; lessons: LessonSpec[] };
@@ -43,6 +47,9 @@ export const demoCourseSpecs: CourseSpec[] = [
     criteria: 'Deltagaren har gått igenom alla lektioner och klarat kunskapstestet med minst 80 % rätt.',
     hours: '2',
     provider: 0,
+    // Informationssäkerhet, Dataskyddsförordningen/GDPR (erfarenhet), Arbetsmiljöansvar
+    competences: ['LqRT_TVB_RPo', 'xKTb_Ger_HCf', 'Nksx_4oe_fEQ'],
+    sunLevelCode: '3',
     modules: [
       {
         title: 'Inloggning och lösenord',
@@ -145,6 +152,9 @@ export const demoCourseSpecs: CourseSpec[] = [
     criteria: 'Deltagaren har gått igenom kursen och klarat testet med minst 70 % rätt.',
     hours: '3',
     provider: 1,
+    // Bokföringsvana, Momsredovisning, Ekonomiadministration
+    competences: ['Fiq4_siu_LXn', 'UBgX_VLG_mTK', '8gwE_2o3_XRF'],
+    sunLevelCode: '3',
     linkToCatalogue: true,
     modules: [
       {
@@ -217,6 +227,9 @@ export const demoCourseSpecs: CourseSpec[] = [
     criteria: 'Deltagaren har klarat teoriprovet med minst 80 % rätt.',
     hours: '4',
     provider: 2,
+    // Truckvana, Gaffeltruck, A-truckar
+    competences: ['pGts_PKK_c8W', '8pHc_Lqc_QxD', 'Zk4h_jP4_e85'],
+    sunLevelCode: '3',
     modules: [
       {
         title: 'Regler och ansvar',
