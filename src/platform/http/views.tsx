@@ -369,3 +369,21 @@ export function TextArea(props: TextAreaProps): JSX.Element {
     </FieldShell>
   );
 }
+
+/** One checkbox with its label (a form posts `on` when it is ticked). */
+export function Checkbox(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  testId?: string;
+}): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <div class="ds-field" data-testid={props.testId}>
+      <input class="ds-input" type="checkbox" id={id} name={props.name} value="on" checked={props.checked} />
+      <label class="ds-label" data-weight="regular" for={id} safe>
+        {props.label}
+      </label>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // The draft's edit forms: a module's title, a lesson (fields of its kind; quiz questions listed), and a quiz
 // question with its options (fixed rows, no JavaScript).
 import type { FieldError } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, Field, Select, TextArea } from '../../../platform/http/views.tsx';
+import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../../../platform/http/views.tsx';
 import type { LessonKind, MediaRef } from '../types.ts';
 import { type AT, kindLabel, RowActions } from './authoring-shared.tsx';
 
@@ -107,19 +107,11 @@ function VideoFields(props: { t: AT; vm: LessonFormVM; errors: FieldError[] }): 
         errors={errors}
         t={t}
       />
-      <div class="ds-field">
-        <input
-          class="ds-input"
-          type="checkbox"
-          id="f-pictureCarriesInformation"
-          name="pictureCarriesInformation"
-          value="on"
-          checked={v.pictureCarriesInformation === 'on' || v.pictureCarriesInformation === 'true'}
-        />
-        <label class="ds-label" data-weight="regular" for="f-pictureCarriesInformation" safe>
-          {t('elearning.author.lesson.pictureCarries')}
-        </label>
-      </div>
+      <Checkbox
+        name="pictureCarriesInformation"
+        label={t('elearning.author.lesson.pictureCarries')}
+        checked={v.pictureCarriesInformation === 'on' || v.pictureCarriesInformation === 'true'}
+      />
       <TextArea
         name="textAlternative"
         label={t('elearning.author.lesson.textAlternative')}

@@ -2,7 +2,15 @@
 // are the training form's searchable picker: the search button re-renders the form (input kept) with hits.
 import type { FieldError } from '../../../platform/errors.ts';
 import { CompetenceChoice } from '../../../platform/http/competence-choice.tsx';
-import { CsrfField, ErrorSummary, errorFor, Field, Select, TextArea } from '../../../platform/http/views.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import { type AT, type AuthorKey, StatusTag } from './authoring-shared.tsx';
 
 export interface CourseListVM {
@@ -213,19 +221,11 @@ export function MetadataFormView(props: {
           t={t}
         />
         <CompetencePicker t={t} vm={vm} errors={errors} />
-        <div class="ds-field">
-          <input
-            class="ds-input"
-            type="checkbox"
-            id="f-issuesCredential"
-            name="issuesCredential"
-            value="on"
-            checked={v.issuesCredential === 'on' || v.issuesCredential === 'true'}
-          />
-          <label class="ds-label" data-weight="regular" for="f-issuesCredential" safe>
-            {t('elearning.author.form.issuesCredential')}
-          </label>
-        </div>
+        <Checkbox
+          name="issuesCredential"
+          label={t('elearning.author.form.issuesCredential')}
+          checked={v.issuesCredential === 'on' || v.issuesCredential === 'true'}
+        />
         <Select
           name="trainingCourseId"
           label={t('elearning.author.form.catalogue')}

@@ -2,7 +2,15 @@
 // picker inside the form: the search button re-renders the form (input kept) with the hits as checkboxes.
 import type { FieldError } from '../../../platform/errors.ts';
 import { CompetenceChoice } from '../../../platform/http/competence-choice.tsx';
-import { CsrfField, ErrorSummary, errorFor, Field, Select, TextArea } from '../../../platform/http/views.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  Field,
+  Select,
+  TextArea,
+} from '../../../platform/http/views.tsx';
 import {
   type CatalogueKey,
   type CT,
@@ -296,18 +304,11 @@ export function CourseFormView(props: {
             inputmode="numeric"
             required
           />
-          <div class="ds-field">
-            <input
-              class="ds-input"
-              type="checkbox"
-              id="f-issuesCredential"
-              name="issuesCredential"
-              checked={v.issuesCredential === 'on' || v.issuesCredential === 'true'}
-            />
-            <label class="ds-label" data-weight="regular" for="f-issuesCredential" safe>
-              {t('training.catalogue.form.issuesCredential')}
-            </label>
-          </div>
+          <Checkbox
+            name="issuesCredential"
+            label={t('training.catalogue.form.issuesCredential')}
+            checked={v.issuesCredential === 'on' || v.issuesCredential === 'true'}
+          />
         </fieldset>
         <div class="kn-actions">
           <button type="submit" name="action" value="save" class="ds-button" data-variant="primary" safe>
