@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Actor } from '../auth.ts';
 import { AppError } from '../errors.ts';
 import { isLocale, type Locale } from '../i18n/index.ts';
+import { toAppError } from './error-map.ts';
 import { rawForm, toFieldErrors } from './forms.ts';
 import type { AnyRoute, AppDeps, Ctx, FormInput } from './registry.ts';
 import { renderError, sendProblem } from './render-error.tsx';
@@ -192,30 +193,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     });
 
   return app;
-}
-
-function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const e = err as { code?: string; statusCode?: number };
-  if (e.code?.startsWith('FST_CSRF')) return new AppError('FORBIDDEN', 'error.csrf');
-  if (
-    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
-    e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
-    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-  )
-    return new AppError('VALIDATION', 'error.422.body');
-  if (e.statusCode === 400 || e.code === 'FST_ERR_VALIDATION')
-    return new AppError('VALIDATION', 'error.422.body');
-  // An upload over the multipart limit (10 MB) never reaches the handler: say why, at the file field.
-  if (e.code === 'FST_REQ_FILE_TOO_LARGE')
-    return new AppError('VALIDATION', 'validation.fileTooLarge', [
-      { field: 'file', message: 'validation.fileTooLarge' },
-    ]);
-  if (e.statusCode === 413) return new AppError('VALIDATION', 'error.422.body');
-  if (e.statusCode === 415) return new AppError('VALIDATION', 'error.422.body');
-  if (e.code === 'ECONNREFUSED' || e.code === '57P01' || e.code === '08006' || e.code === '08001')
-    return new AppError('UNAVAILABLE');
-  return new AppError('INTERNAL');
 }
 
 function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOptions): void {
