@@ -5,6 +5,7 @@ import {
   canManageUsers,
   canReadJobs,
   canReadOutbox,
+  setSessionCookie,
   startPage,
 } from './domains/accounts/index.ts';
 import {
@@ -33,7 +34,19 @@ import {
   mappingRoutes,
   mappings,
 } from './domains/mapping/index.ts';
+import { canReadAccessibilityReports, noticesMessages, noticesRoutes } from './domains/notices/index.ts';
 import { canViewOrganisations, organisationRoutes } from './domains/organisations/index.ts';
+import {
+  auditMessages,
+  auditRoutes,
+  canHandleSubjectRequests,
+  privacyMessages,
+  recordsMessages,
+  recordsRoutes,
+  retentionMessages,
+  retentionRoutes,
+  subjectRoutes,
+} from './domains/privacy/index.ts';
 import { referenceRoutes } from './domains/reference/index.ts';
 import { canLogTime, stafftimeMessages, stafftimeRoutes } from './domains/stafftime/index.ts';
 import {
@@ -45,12 +58,12 @@ import {
   trainingRoutes,
 } from './domains/training/index.ts';
 import { canManageXapi, xapiMessages, xapiRoutes } from './domains/xapi/index.ts';
+import { hasRole } from './platform/auth.ts';
 import { openApiDocument } from './platform/http/openapi.ts';
 import { type AnyRoute, type AppDeps, defineRoute, PUBLIC } from './platform/http/registry.ts';
 import { buildServer } from './platform/http/server.ts';
 import type { NavItem } from './platform/http/views.tsx';
 import { registerCatalogue } from './platform/i18n/index.ts';
-import { publicRoutes } from './public-pages.tsx';
 
 export const nav: NavItem[] = [
   { href: '/companies', label: 'nav.companies', visible: canListCompanies },
@@ -81,6 +94,19 @@ export const nav: NavItem[] = [
   { href: '/admin/xapi', label: 'nav.xapi', visible: canManageXapi },
   { href: '/my/ratings', label: 'nav.myRatings', visible: canReadOwnRatings },
   { href: '/time', label: 'nav.time', visible: canLogTime },
+  { href: '/admin/audit', label: 'nav.audit', visible: (a) => hasRole(a, 'region_admin', 'esf_admin') },
+  { href: '/privacy/requests', label: 'nav.privacyRequests', visible: canHandleSubjectRequests },
+  { href: '/privacy/retention', label: 'nav.retention', visible: canHandleSubjectRequests },
+  {
+    href: '/privacy/public-records',
+    label: 'nav.publicRecords',
+    visible: (a) => hasRole(a, 'region_admin', 'municipality_officer'),
+  },
+  {
+    href: '/admin/accessibility-reports',
+    label: 'nav.accessibilityReports',
+    visible: canReadAccessibilityReports,
+  },
   { href: '/account', label: 'nav.account', visible: () => true },
 ];
 
@@ -101,7 +127,11 @@ export function allRoutes(): AnyRoute[] {
     ...xapiRoutes,
     ...credentialsRoutes,
     ...ltiRoutes,
-    ...publicRoutes,
+    ...subjectRoutes,
+    ...retentionRoutes,
+    ...recordsRoutes,
+    ...auditRoutes,
+    ...noticesRoutes,
   ];
   routes.push(
     defineRoute({
@@ -126,6 +156,11 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
   registerCatalogue(esfMessages);
   registerCatalogue(elearningMessages);
   registerCatalogue(xapiMessages);
+  registerCatalogue(noticesMessages);
+  registerCatalogue(privacyMessages);
+  registerCatalogue(retentionMessages);
+  registerCatalogue(recordsMessages);
+  registerCatalogue(auditMessages);
   registerCatalogue(credentialsMessages);
   registerCatalogue(ltiMessages);
   return buildServer({
@@ -135,7 +170,8 @@ export async function createApp(deps: AppDeps, opts: { cookieSecret: string; tru
     cookieSecret: opts.cookieSecret,
     trustProxy: opts.trustProxy,
     auth: {
-      fromSession: (d, token) => actorFromSession(d.db, token),
+      fromSession: (d, token, reply) =>
+        actorFromSession(d.db, token, (fresh) => setSessionCookie(reply, fresh)),
       fromApiToken: (d, token) => actorFromApiToken(d.db, token),
       startPage,
     },

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createApp } from './app.ts';
-import { cookieSecret, openDatabase, prepareDatabase } from './bootstrap.ts';
-import { DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { cookieSecret, EmbeddedDatabaseDamagedError, openDatabase, prepareDatabase } from './bootstrap.ts';
+import { DEMO_ESF_TOTP_SECRET, DEMO_USERS, seedDemo } from './demo/seed.ts';
+import { otpauthUri } from './domains/accounts/index.ts';
 import { jobHandlers, jobSchedules } from './jobs.ts';
 import { DataDirLockedError } from './platform/db.ts';
 import { loadEnvOrExit } from './platform/env.ts';
@@ -9,7 +10,7 @@ import { startWorker } from './platform/jobs.ts';
 import { createLogger } from './platform/logger.ts';
 import { createMailer } from './platform/mail.ts';
 import { loadKeyring, verifyKeyring } from './platform/secrets.ts';
-import { listSnapshots, writeSnapshot } from './platform/snapshots.ts';
+import { writeSnapshot } from './platform/snapshots.ts';
 
 const env = loadEnvOrExit();
 const logger = createLogger(env.LOG_LEVEL);
@@ -23,11 +24,9 @@ async function main(): Promise<void> {
       process.stderr.write(`Error: ${err.message} Stop that process first, or use another DATA_DIR.\n`);
       process.exit(1);
     }
-    if (!env.DATABASE_URL && listSnapshots(path.resolve(env.DATA_DIR)).length > 0) {
-      process.stderr.write(
-        'The embedded database could not be opened (an unclean shutdown can cause this).\n',
-      );
-      process.stderr.write('Restore the newest snapshot with: npm run restore\n');
+    if (err instanceof EmbeddedDatabaseDamagedError) {
+      process.stderr.write(`${err.explain()}\n`);
+      process.exit(1);
     }
     throw err;
   }
@@ -69,6 +68,8 @@ async function main(): Promise<void> {
     lines.push(seeded ? 'Demo data loaded. Demo logins:' : 'Demo logins:');
     for (const email of new Set(DEMO_USERS.map((u) => u.email))) lines.push(`  ${email}`);
     lines.push(`  password: ${env.DEMO_PASSWORD}`);
+    lines.push(`  two-step code for esf@example.org: TOTP secret ${DEMO_ESF_TOTP_SECRET}`);
+    lines.push(`    (add it to an authenticator app: ${otpauthUri(DEMO_ESF_TOTP_SECRET, 'esf@example.org')})`);
   }
   // The embedded database is snapshotted daily and at shutdown (npm run restore brings one back).
   const daily = db.snapshot

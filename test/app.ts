@@ -95,8 +95,11 @@ export class Client {
     const client = new Client(app);
     if (user) {
       const { token, hash } = newToken();
+      // Counts as having passed the second factor (ESF administrators need it); the privileges fingerprint
+      // is taken on the first request.
       await db.query(
-        `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')`,
+        `INSERT INTO auth_sessions (token_hash, user_id, expires_at, second_factor, method)
+         VALUES ($1, $2, now() + interval '1 hour', true, 'password')`,
         [hash, user.id],
       );
       client.cookies.set('kn_session', app.signCookie(token));

@@ -13,6 +13,8 @@ import {
 } from 'playwright-core';
 import { expect } from 'vitest';
 import { fictitiousOrgNumber } from '../src/demo/generate.ts';
+import { DEMO_ESF_TOTP_SECRET } from '../src/demo/seed.ts';
+import { base32Decode, hotp, stepAt } from '../src/domains/accounts/totp.ts';
 import type { Db } from '../src/platform/db.ts';
 import { testApp } from './app.ts';
 import { DEMO_PASSWORD, testDb } from './db.ts';
@@ -104,15 +106,39 @@ export async function startE2e(): Promise<E2e> {
   }
 }
 
-/** Sign in through the login form; resolves once the browser has left /login. */
+/** TOTP secrets of demo accounts that have two-factor (the demo ESF administrator). */
+const DEMO_TOTP: Record<string, string> = { 'esf@example.org': DEMO_ESF_TOTP_SECRET };
+let lastStep = 0;
+
+/** A TOTP code for a step not used yet in this file (codes are refused twice): waits for the next step if needed. */
+export async function nextTotpCode(secret: string): Promise<string> {
+  let step = Math.max(stepAt(Date.now()), lastStep + 1);
+  while (step > stepAt(Date.now()) + 1) await new Promise((r) => setTimeout(r, 500));
+  if (step < stepAt(Date.now()) - 1) step = stepAt(Date.now());
+  lastStep = step;
+  return hotp(base32Decode(secret), step);
+}
+
+/**
+ * Sign in through the login form; resolves once the browser has left /login (and the two-factor step, for
+ * an account with a demo TOTP secret: the code is computed like an authenticator app would).
+ */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.locator('#f-email').fill(email);
   await page.locator('#f-password').fill(password);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.waitForURL((url) => url.pathname !== '/login'),
     page.locator('form[action="/login"] button[type="submit"]').click(),
   ]);
+  const secret = DEMO_TOTP[email];
+  if (secret && new URL(page.url()).pathname === '/login/totp') {
+    await page.locator('#f-code').fill(await nextTotpCode(secret));
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/login')),
+      page.locator('form[action="/login/totp"] button[type="submit"]').click(),
+    ]);
+  }
 }
 
 export interface AxeFinding {

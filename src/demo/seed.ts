@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { actorForUser, hashPassword, insertMembership, insertUser } from '../domains/accounts/index.ts';
+import {
+  actorForUser,
+  hashPassword,
+  insertMembership,
+  insertUser,
+  setTotpSecret,
+} from '../domains/accounts/index.ts';
 import {
   assignCoach,
   type CompanyInput,
@@ -10,6 +16,8 @@ import {
 import { seedElearningCourses, seedElearningLearners } from '../domains/elearning/index.ts';
 import { seedEsfDemo } from '../domains/esf/index.ts';
 import { seedLtiDemo } from '../domains/lti/index.ts';
+import { seedNoticesDemo } from '../domains/notices/index.ts';
+import { seedPrivacyDemo, seedRetentionDemo } from '../domains/privacy/index.ts';
 import {
   createProgramme,
   createProvider,
@@ -40,6 +48,12 @@ import { seedStaffTime } from './seed-stafftime.ts';
 import { seedTrainingAttendanceDemo } from './seed-training-attendance.ts';
 import { seedTrainingCatalogue } from './seed-training-catalogue.ts';
 import { seedTrainingEnrolment } from './seed-training-enrolment.ts';
+
+/**
+ * The demo ESF administrator's fixed TOTP secret (base32; two-factor is required for the role), printed with
+ * the demo logins so the demo and the browser tests can compute codes. Demo only: never a real account's.
+ */
+export const DEMO_ESF_TOTP_SECRET = 'KNDEMOESFADMINTOTPSECRET2345ABCD';
 
 export const DEMO_USERS: { email: string; name: string; role: Role; org: string }[] = [
   { email: 'region.admin@example.org', name: 'Regina Admin', role: 'region_admin', org: 'region' },
@@ -92,6 +106,7 @@ export async function seedDemo(
     await insertUser(db, { id, email: u.email, name: u.name, passwordHash, locale: 'sv' });
     userIds.set(u.email, id);
   }
+  await setTotpSecret({ db, keyring }, userIds.get('esf@example.org') as string, DEMO_ESF_TOTP_SECRET);
   const adminId = userIds.get('region.admin@example.org') as string;
   for (const u of DEMO_USERS.filter((x) => !x.org.startsWith('company:'))) {
     let organisationId = regionId;
@@ -191,6 +206,11 @@ export async function seedDemo(
     participant: participantId ? await actorOf(participantId) : null,
     contact: contactActor,
   });
+  // Trust: two accessibility reports, a retention decision with an open disposal proposal, and the log of
+  // one export and one erasure request.
+  await seedNoticesDemo(db, regionId);
+  await seedRetentionDemo(db, regionId, userIds.get('region.admin@example.org') as string);
+  await seedPrivacyDemo(db);
   return true;
 }
 

@@ -108,9 +108,82 @@ function clientDb(client: pg.PoolClient): Db {
   return db;
 }
 
-export function openPostgres(url: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client that loses its connection must not crash the process.
+export interface PostgresOptions {
+  poolSize?: number;
+  /** Waiting for a new connection (TCP + start-up). */
+  connectTimeoutMs?: number;
+  /**
+   * A statement running longer is cancelled by the server (statement_timeout); the client gives up
+   * a little later (query_timeout) when the server cannot even say so (network cut or hung).
+   */
+  statementTimeoutMs?: number;
+  /** A transaction left idle this long (a crashed or hung app process) is ended by the server. */
+  idleInTransactionMs?: number;
+}
+
+/**
+ * Sensible limits: no request waits forever on a database that is gone or hangs. 30 s covers the
+ * longest statements (SCB month, 20 000-row imports, the bulk seed) with room to spare.
+ */
+export const POSTGRES_DEFAULTS: Required<PostgresOptions> = {
+  poolSize: 10,
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionMs: 60_000,
+};
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57014', // query_canceled (statement_timeout)
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+
+const UNAVAILABLE_MESSAGES = [
+  'Query read timeout',
+  'timeout exceeded when trying to connect',
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+];
+
+/**
+ * True when an error means the database cannot be reached or did not answer in time (a 503 with
+ * "try again in a moment"), not that the statement was wrong.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 3; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.startsWith(m))) return true;
+    e = cause;
+  }
+  return false;
+}
+
+export function openPostgres(url: string, options: number | PostgresOptions = {}): Db {
+  const o = { ...POSTGRES_DEFAULTS, ...(typeof options === 'number' ? { poolSize: options } : options) };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.poolSize,
+    connectionTimeoutMillis: o.connectTimeoutMs,
+    statement_timeout: o.statementTimeoutMs,
+    query_timeout: o.statementTimeoutMs + 5_000,
+    idle_in_transaction_session_timeout: o.idleInTransactionMs,
+    // A connection whose peer vanished without a word is noticed by TCP keepalive.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
+  // An idle client that loses its connection must not crash the process (the pool drops it).
   pool.on('error', () => {});
   return {
     kind: 'postgres',
@@ -123,16 +196,25 @@ export function openPostgres(url: string, poolSize = 10): Db {
     },
     async tx<T>(fn: (db: Db) => Promise<T>) {
       const client = await pool.connect();
+      // A checked-out client has no listener of the pool's: a connection lost between two statements
+      // would otherwise be an unhandled 'error' event. The next statement fails instead.
+      const onError = () => {};
+      client.on('error', onError);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn(clientDb(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A connection that could not even roll back is not given to the next request.
+        client.release(broken);
       }
     },
     async close() {

@@ -27,6 +27,30 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: onOff.default('off'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Staff single sign-on (OpenID Connect): issuer, client id and secret all set, or none.
+  OIDC_ISSUER: z
+    .string()
+    .url('must be an absolute URL such as https://login.example.se/realms/region')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(8, 'must be at least 8 characters').optional(),
+  OIDC_LABEL: z.string().min(1).max(80).optional(),
+});
+
+const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** Single sign-on is configured only as a whole: a partial set is a configuration error, not "off". */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  const given = oidcKeys.filter((k) => env[k] !== undefined);
+  if (given.length > 0 && given.length < oidcKeys.length)
+    for (const key of oidcKeys.filter((k) => env[k] === undefined))
+      ctx.addIssue({ code: 'custom', path: [key], message: `must be set together with ${given.join(', ')}` });
+  if (env.OIDC_LABEL !== undefined && given.length === 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_LABEL'],
+      message: 'needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
+    });
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -39,7 +63,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): EnvResult {
   for (const [key, value] of Object.entries(source)) {
     if (value !== undefined && value !== '') cleaned[key] = value;
   }
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = checkedEnvSchema.safeParse(cleaned);
   if (parsed.success) return { ok: true, env: parsed.data };
   return {
     ok: false,

@@ -31,7 +31,8 @@ export function listSnapshots(dataDir: string): string[] {
 
 /**
  * Replace DATA_DIR/pgdata with a snapshot. The current directory is kept beside it as
- * pgdata.replaced-<time>, so a restore loses nothing. The caller holds the DATA_DIR lock.
+ * pgdata.replaced-<time>, so a restore loses nothing (and put back if the file cannot be loaded). The caller
+ * holds the DATA_DIR lock.
  */
 export async function restoreSnapshot(dataDir: string, file: string): Promise<string> {
   const pgdata = path.join(dataDir, 'pgdata');
@@ -41,8 +42,50 @@ export async function restoreSnapshot(dataDir: string, file: string): Promise<st
     fs.renameSync(pgdata, kept);
   }
   fs.mkdirSync(pgdata, { recursive: true });
-  const { db } = await openPglite({ dataDir: pgdata, loadDataDir: new Blob([fs.readFileSync(file)]) });
-  await db.query('SELECT 1');
-  await db.close();
+  try {
+    const { db } = await openPglite({ dataDir: pgdata, loadDataDir: new Blob([fs.readFileSync(file)]) });
+    await db.query('SELECT 1');
+    await db.close();
+  } catch (err) {
+    // Not a usable tarball: put the previous directory back.
+    fs.rmSync(pgdata, { recursive: true, force: true });
+    if (kept) fs.renameSync(kept, pgdata);
+    throw err;
+  }
   return kept;
+}
+
+/** A backup of the embedded database in DATA_DIR/pgdata, written to `file`. The caller holds the DATA_DIR lock. */
+export async function backupEmbedded(dataDir: string, file: string): Promise<number> {
+  const pgdata = path.join(dataDir, 'pgdata');
+  if (!fs.existsSync(path.join(pgdata, 'PG_VERSION')))
+    throw new Error(`There is no embedded database in ${pgdata}.`);
+  const { db } = await openPglite({ dataDir: pgdata });
+  try {
+    const bytes = await db.snapshot?.();
+    if (!bytes) throw new Error('The embedded database cannot be dumped.');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.partial`, bytes);
+    fs.renameSync(`${file}.partial`, file);
+    return bytes.length;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The environment for pg_dump/pg_restore from a DATABASE_URL: the password goes in PGPASSWORD so it is not
+ * on the command line (visible to every user in the process list); the URL without it in `dbname`.
+ */
+export function pgToolArgs(databaseUrl: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const url = new URL(databaseUrl);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (url.password) env.PGPASSWORD = decodeURIComponent(url.password);
+  url.password = '';
+  return { dbname: url.toString(), env };
+}
+
+/** A default backup file name: ./backups/kompetensnavet-<time>.<ext>. */
+export function defaultBackupFile(ext: 'dump' | 'tar.gz', now = new Date()): string {
+  return path.resolve('backups', `kompetensnavet-${now.toISOString().replace(/[:.]/g, '-')}.${ext}`);
 }

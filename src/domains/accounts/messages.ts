@@ -2,6 +2,7 @@ import { defineMessages } from '../../platform/i18n/index.ts';
 import { adminMessages } from './messages/admin.ts';
 import { jobMessages } from './messages/jobs.ts';
 import { linkMessages } from './messages/links.ts';
+import { securityMessages } from './messages/security.ts';
 
 const sessionMessages = defineMessages(
   {
@@ -58,7 +59,19 @@ const sessionMessages = defineMessages(
 
 /** The accounts catalogue: sign-in and account, one-time links, administration. */
 export const messages = defineMessages(
-  { ...sessionMessages.sv, ...linkMessages.sv, ...adminMessages.sv, ...jobMessages.sv },
-  { ...sessionMessages.en, ...linkMessages.en, ...adminMessages.en, ...jobMessages.en },
+  {
+    ...sessionMessages.sv,
+    ...linkMessages.sv,
+    ...adminMessages.sv,
+    ...jobMessages.sv,
+    ...securityMessages.sv,
+  },
+  {
+    ...sessionMessages.en,
+    ...linkMessages.en,
+    ...adminMessages.en,
+    ...jobMessages.en,
+    ...securityMessages.en,
+  },
 );
 export type AccountKey = keyof typeof messages.sv;

@@ -99,41 +99,60 @@ export async function insertMembership(
 // ---------------------------------------------------------------- login sessions
 
 export interface SessionRow {
+  id: string;
   userId: string;
   lastSeenAt: Date;
+  /** Fingerprint of the memberships when opened or last rotated (null: not taken yet). */
+  privileges: string | null;
+  secondFactor: boolean;
   user: UserRow;
 }
+
+/** Idle timeout and absolute lifetime of a login session (OWASP ASVS 3.3.2, level 2). */
+export const SESSION_IDLE_MINUTES = 30;
 
 export async function insertSession(
   db: Db,
   tokenHash: string,
   userId: string,
   ttlHours: number,
+  opts: { privileges?: string | null; secondFactor?: boolean; method?: string | null } = {},
 ): Promise<void> {
   await db.query(
-    `INSERT INTO auth_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
-    [tokenHash, userId, ttlHours],
+    `INSERT INTO auth_sessions (token_hash, user_id, expires_at, privileges, second_factor, method)
+     VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5, $6)`,
+    [tokenHash, userId, ttlHours, opts.privileges ?? null, opts.secondFactor ?? false, opts.method ?? null],
   );
 }
 
+/** A session that is neither past its absolute end nor idle for longer than the idle timeout. */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
-  const rows = await db.query<UserRow & { userId: string; lastSeenAt: Date }>(
-    `SELECT s.user_id AS "userId", s.last_seen_at AS "lastSeenAt", ${USER_COLUMNS}
+  const rows = await db.query<
+    UserRow & {
+      sid: string;
+      userId: string;
+      lastSeenAt: Date;
+      privileges: string | null;
+      secondFactor: boolean;
+    }
+  >(
+    `SELECT s.id AS sid, s.user_id AS "userId", s.last_seen_at AS "lastSeenAt", s.privileges,
+            s.second_factor AS "secondFactor", ${USER_COLUMNS}
        FROM auth_sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
-    [tokenHash],
+      WHERE s.token_hash = $1 AND s.expires_at > now()
+        AND s.last_seen_at > now() - make_interval(mins => $2)
+        AND u.disabled_at IS NULL`,
+    [tokenHash, SESSION_IDLE_MINUTES],
   );
   const row = rows[0];
   if (!row) return null;
-  const { userId, lastSeenAt, ...user } = row;
-  return { userId, lastSeenAt, user };
+  const { sid, userId, lastSeenAt, privileges, secondFactor, ...user } = row;
+  return { id: sid, userId, lastSeenAt, privileges, secondFactor, user };
 }
 
-export async function touchSession(db: Db, tokenHash: string, ttlHours: number): Promise<void> {
-  await db.query(
-    `UPDATE auth_sessions SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2) WHERE token_hash = $1`,
-    [tokenHash, ttlHours],
-  );
+/** Activity: moves the idle deadline, never the absolute end. */
+export async function touchSession(db: Db, tokenHash: string): Promise<void> {
+  await db.query('UPDATE auth_sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
@@ -215,6 +234,7 @@ export async function usersWithRoleInRegion(
 }
 
 export * from './repo/admin.ts';
+export * from './repo/second-factor.ts';
 export * from './repo/tokens.ts';
 
 /** One-time links used or expired more than 30 days ago are of no further use. */

@@ -7,15 +7,13 @@ import { accountPageRoutes } from './routes/account.tsx';
 import { adminRoutes } from './routes/admin.tsx';
 import { accountApiRoutes } from './routes/api.ts';
 import { linkRoutes } from './routes/links.tsx';
-import { setSessionCookie } from './routes/session-cookie.ts';
+import { secondFactorRoutes } from './routes/second-factor.tsx';
+import { securityRoutes } from './routes/security.tsx';
+import { completeSignIn, safeNext } from './routes/sign-in.ts';
 import { loginForm, loginQuery } from './schema.ts';
 import * as service from './service.ts';
 import { HomeView } from './views/account.tsx';
 import { LoginView } from './views/login.tsx';
-
-function safeNext(next: string | undefined): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
-}
 
 const sessionRoutes: AnyRoute[] = [
   defineRoute({
@@ -38,7 +36,11 @@ const sessionRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
       const next = safeNext(ctx.query.next) ?? undefined;
-      return ctx.page(t('login.title'), <LoginView t={t} csrf={ctx.csrfToken()} errors={[]} next={next} />);
+      const sso = !!ctx.deps.env.OIDC_ISSUER;
+      return ctx.page(
+        t('login.title'),
+        <LoginView t={t} csrf={ctx.csrfToken()} errors={[]} next={next} sso={sso} />,
+      );
     },
   }),
   defineRoute({
@@ -57,16 +59,22 @@ const sessionRoutes: AnyRoute[] = [
       ) =>
         ctx.page(
           t('login.title'),
-          <LoginView t={t} csrf={ctx.csrfToken()} errors={errors} email={email} next={next} />,
+          <LoginView
+            t={t}
+            csrf={ctx.csrfToken()}
+            errors={errors}
+            email={email}
+            next={next}
+            sso={!!ctx.deps.env.OIDC_ISSUER}
+          />,
           status,
         );
       if (!ctx.form.ok)
         return render(ctx.form.errors, 422, ctx.form.raw.email, safeNext(ctx.form.raw.next) ?? undefined);
       const { email, password, next } = ctx.form.value;
       try {
-        const { token, actor } = await service.login(ctx.db, { email, password, ip: ctx.ip });
-        setSessionCookie(ctx.reply, token);
-        return ctx.redirect(safeNext(next) ?? service.startPage(actor));
+        const userId = await service.checkPassword(ctx.db, { email, password, ip: ctx.ip });
+        return await completeSignIn(ctx, userId, { method: 'password', next: safeNext(next) });
       } catch (err) {
         if (!(err instanceof AppError) || (err.code !== 'UNAUTHENTICATED' && err.code !== 'RATE_LIMITED'))
           throw err;
@@ -109,6 +117,8 @@ const sessionRoutes: AnyRoute[] = [
 export const accountRoutes: AnyRoute[] = [
   ...sessionRoutes,
   ...accountPageRoutes,
+  ...secondFactorRoutes,
+  ...securityRoutes,
   ...linkRoutes,
   ...adminRoutes,
   ...accountApiRoutes,

@@ -107,3 +107,35 @@ export const invitationOut = z.object({
   membershipCreated: z.boolean(),
   mailed: z.enum(['invitation', 'notice', 'none']),
 });
+
+// ---------------------------------------------------------------- sessions and two-factor
+
+/** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx); spaces allowed. */
+export const codeForm = z.object({
+  code: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, 'validation.required')
+    .max(20, 'validation.tooLong'),
+});
+
+export const changePasswordForm = z
+  .object({
+    current: z
+      .string({ error: 'validation.required' })
+      .min(1, 'validation.required')
+      .max(1000, 'validation.tooLong'),
+    password: newPassword,
+    confirm,
+  })
+  .refine(sameTwice, mismatch);
+
+export const sessionOut = z.object({
+  id: z.string().uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  method: z.string().nullable(),
+  secondFactor: z.boolean(),
+  current: z.boolean(),
+});
+export const sessionListOut = z.object({ items: z.array(sessionOut) });

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { audit } from '../../platform/audit.ts';
-import { type Actor, hashToken, newToken } from '../../platform/auth.ts';
+import { type Actor, hashToken, type Membership, newToken } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { verifyPassword } from './passwords.ts';
@@ -16,15 +17,46 @@ export async function actorForUser(db: Db, userId: string, via: Actor['via']): P
   return { userId: user.id, name: user.name, email: user.email, locale: user.locale, memberships, via };
 }
 
-/** A login session token (from the cookie) to its actor; slides the expiry at most every five minutes. */
-export async function actorFromSession(db: Db, token: string): Promise<Actor | null> {
+/** A fingerprint of a user's roles: when it changes, so do their privileges. */
+export function privilegesOf(memberships: Membership[]): string {
+  const lines = memberships
+    .map((m) => `${m.role}|${m.organisationId ?? ''}|${m.companyId ?? ''}`)
+    .sort()
+    .join('\n');
+  return createHash('sha256').update(lines).digest('hex').slice(0, 32);
+}
+
+/**
+ * A login session secret (from the cookie) to its actor, or null when it is unknown, past its absolute end
+ * (12 h), idle longer than 30 minutes or its user is disabled. Activity is recorded at most once a minute.
+ * When the user's roles changed since the session was opened, the session gets a new secret (handed to
+ * `onRotate`, which sets the cookie) and the old one is dead; without `onRotate` the new fingerprint is only
+ * recorded. Gaining the ESF administrator role in a session without the second factor ends it instead.
+ */
+export async function actorFromSession(
+  db: Db,
+  token: string,
+  onRotate?: (freshToken: string) => void,
+): Promise<Actor | null> {
   const tokenHash = hashToken(token);
   const session = await repo.findLiveSession(db, tokenHash);
   if (!session) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > 5 * 60_000)
-    await repo.touchSession(db, tokenHash, SESSION_TTL_HOURS);
   const { user } = session;
   const memberships = await repo.loadMemberships(db, user.id);
+  const privileges = privilegesOf(memberships);
+  if (session.privileges === null) await repo.setSessionPrivileges(db, tokenHash, privileges);
+  else if (session.privileges !== privileges) {
+    if (!session.secondFactor && memberships.some((m) => m.role === 'esf_admin')) {
+      await repo.deleteSession(db, tokenHash);
+      return null;
+    }
+    if (!onRotate) await repo.setSessionPrivileges(db, tokenHash, privileges);
+    else {
+      const fresh = newToken();
+      if (!(await repo.rotateSession(db, tokenHash, fresh.hash, privileges))) return null;
+      onRotate(fresh.token);
+    }
+  } else if (Date.now() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, tokenHash);
   return {
     userId: user.id,
     name: user.name,
@@ -47,10 +79,10 @@ export interface LoginInput {
 }
 
 /**
- * Check the password and open a login session. Limited strictly per account (5 failures a minute) and
+ * Check the password (the first factor); the user's id. The session is opened by `completeSignIn`. Limited strictly per account (5 failures a minute) and
  * generously per address (60 attempts a minute: a municipal office shares one address).
  */
-export async function login(db: Db, input: LoginInput): Promise<{ token: string; actor: Actor }> {
+export async function checkPassword(db: Db, input: LoginInput): Promise<string> {
   const accountKey = input.email.trim().toLowerCase();
   const counts = await repo.recentFailures(db, accountKey, input.ip);
   if (counts.account >= MAX_ACCOUNT_FAILURES_PER_MINUTE || counts.ip >= MAX_IP_ATTEMPTS_PER_MINUTE) {
@@ -71,7 +103,6 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     throw new AppError('UNAUTHENTICATED', 'login.failed');
   }
   await repo.recordAttempt(db, accountKey, input.ip, true);
-  const token = await openSession(db, user.id);
   await audit(db, {
     actorUserId: user.id,
     action: 'login',
@@ -79,15 +110,21 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     entityId: user.id,
     ip: input.ip,
   });
-  const actor = await actorForUser(db, user.id, 'session');
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'login.failed');
-  return { token, actor };
+  return user.id;
 }
 
-/** Open a login session for a user; the secret for the cookie (only its hash is stored). */
-export async function openSession(db: Db, userId: string): Promise<string> {
+/**
+ * Open a login session for a user; the secret for the cookie (only its hash is stored). `secondFactor`:
+ * the user passed TOTP in this sign-in.
+ */
+export async function openSession(
+  db: Db,
+  userId: string,
+  opts: { method?: string; secondFactor?: boolean } = {},
+): Promise<string> {
   const { token, hash } = newToken();
-  await repo.insertSession(db, hash, userId, SESSION_TTL_HOURS);
+  const privileges = privilegesOf(await repo.loadMemberships(db, userId));
+  await repo.insertSession(db, hash, userId, SESSION_TTL_HOURS, { privileges, ...opts });
   return token;
 }
 
@@ -139,6 +176,7 @@ export function startPage(actor: Actor): string {
  */
 export async function housekeeping(db: Db): Promise<void> {
   await repo.deleteExpiredSessions(db);
+  await repo.deleteExpiredPendingLogins(db);
   await repo.pruneAttempts(db);
   await repo.pruneOneTimeTokens(db);
 }

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Client, makeUser, TEST_PASSWORD, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
+import { hashToken } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
-import { housekeeping } from './service.ts';
+import { insertMembership } from './repo.ts';
+import { actorFromSession, housekeeping } from './service.ts';
 import { anonCsrf, countWhere } from './test-support.ts';
 
 let db: Db;
@@ -152,5 +155,201 @@ describe('login cookies and the shared-office limit', () => {
     const colleague = await makeUser(db, [{ role: 'coach', org: 'region' }]);
     const { res } = await login(colleague.email, TEST_PASSWORD);
     expect(res.statusCode).toBe(303);
+  });
+});
+
+/** The raw session secret in a client's cookie jar (the cookie is signed: `secret.signature`). */
+function secretOf(client: Client): string {
+  const signed = decodeURIComponent(client.cookies.get('kn_session') ?? '');
+  return signed.slice(0, signed.lastIndexOf('.'));
+}
+
+describe('session lifetime and rotation', () => {
+  // Every test here signs in through the form: start each from a clean per-address attempt count.
+  beforeEach(async () => {
+    await db.query('DELETE FROM login_attempts');
+  });
+
+  it('a session idle for more than 30 minutes, or past its absolute end, is dead; activity never moves the end', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const idle = (await login(user.email, TEST_PASSWORD)).client;
+    const old = (await login(user.email, TEST_PASSWORD)).client;
+    const hashIdle = hashToken(secretOf(idle));
+    const hashOld = hashToken(secretOf(old));
+    await db.query(
+      `UPDATE auth_sessions SET last_seen_at = now() - interval '31 minutes' WHERE token_hash = $1`,
+      [hashIdle],
+    );
+    await db.query(
+      `UPDATE auth_sessions SET last_seen_at = now() - interval '2 minutes', expires_at = now() + interval '1 minute' WHERE token_hash = $1`,
+      [hashOld],
+    );
+    expect((await idle.get('/account')).statusCode).toBe(302);
+    expect((await old.get('/account')).statusCode).toBe(200);
+    const [row] = await db.query<{ left: number }>(
+      `SELECT extract(epoch FROM expires_at - now())::int AS left FROM auth_sessions WHERE token_hash = $1`,
+      [hashOld],
+    );
+    expect(row?.left).toBeLessThanOrEqual(60);
+    await db.query(
+      `UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+      [hashOld],
+    );
+    expect((await old.get('/account')).statusCode).toBe(302);
+  });
+
+  it('signing in again in the same browser ends its old session (no fixation) and gives a new secret', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { client } = await login(user.email, TEST_PASSWORD);
+    const before = secretOf(client);
+    const res = await client.post('/login', { email: user.email, password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(303);
+    const after = secretOf(client);
+    expect(after).not.toBe(before);
+    expect(await countWhere(db, 'auth_sessions WHERE token_hash = $1', [hashToken(before)])).toBe(0);
+    expect(await countWhere(db, 'auth_sessions WHERE user_id = $1', [user.id])).toBe(1);
+  });
+
+  it('a change of roles rotates the session: the next answer sets a new secret and the old one is dead', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { client } = await login(user.email, TEST_PASSWORD);
+    expect((await client.get('/account')).statusCode).toBe(200);
+    const before = secretOf(client);
+    const [org] = await db.query<{ id: string }>(
+      `SELECT id FROM organisations WHERE kind = 'region' LIMIT 1`,
+    );
+    await insertMembership(db, {
+      id: randomUUID(),
+      userId: user.id,
+      role: 'region_admin',
+      organisationId: org?.id ?? null,
+      companyId: null,
+      createdBy: null,
+    });
+    const res = await client.get('/account');
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toContain('kn_session=');
+    expect(secretOf(client)).not.toBe(before);
+    expect(await actorFromSession(db, before)).toBeNull();
+    expect((await client.get('/admin/users')).statusCode).toBe(200);
+  });
+
+  it('no redirect or page carries the session secret', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { client, res } = await login(user.email, TEST_PASSWORD);
+    const secret = secretOf(client);
+    expect(secret.length).toBeGreaterThan(20);
+    expect(String(res.headers.location)).not.toContain(secret);
+    for (const url of ['/account', '/companies', '/api/v1/account/sessions']) {
+      const page = await client.get(url);
+      expect(page.body).not.toContain(secret);
+      expect(String(page.headers.location ?? '')).not.toContain(secret);
+    }
+    const out = await client.post('/logout', {});
+    expect(String(out.headers.location)).not.toContain(secret);
+  });
+});
+
+describe('own sessions and password change', () => {
+  // Every test here signs in through the form: start each from a clean per-address attempt count.
+  beforeEach(async () => {
+    await db.query('DELETE FROM login_attempts');
+  });
+
+  it('/account lists own sessions with "this browser"; ending another one works, someone else\'s is 404', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const other = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const laptop = (await login(user.email, TEST_PASSWORD)).client;
+    const phone = (await login(user.email, TEST_PASSWORD)).client;
+    const stranger = (await login(other.email, TEST_PASSWORD)).client;
+    const page = await laptop.get('/account');
+    expect(page.body).toContain('data-testid="sessions"');
+    expect(page.body).toContain('den här webbläsaren');
+
+    // (The API twin answers API tokens only; the ids come from the table here.)
+    const laptopHash = hashToken(secretOf(laptop));
+    const [phoneRow] = await db.query<{ id: string }>(
+      'SELECT id FROM auth_sessions WHERE user_id = $1 AND token_hash <> $2',
+      [user.id, laptopHash],
+    );
+    const phoneId = phoneRow?.id as string;
+    const [strangerRow] = await db.query<{ id: string }>('SELECT id FROM auth_sessions WHERE user_id = $1', [
+      other.id,
+    ]);
+    const strangerId = strangerRow?.id as string;
+
+    // Someone else's session: 404 like an unknown id, and it lives on.
+    expect((await laptop.post(`/account/sessions/${strangerId}/end`, {})).statusCode).toBe(404);
+    expect((await stranger.get('/account')).statusCode).toBe(200);
+
+    const ended = await laptop.post(`/account/sessions/${phoneId}/end`, {});
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toBe('/account');
+    expect((await phone.get('/account')).statusCode).toBe(302);
+    expect(await countWhere(db, `audit_log WHERE action = 'session.end' AND entity_id = $1`, [user.id])).toBe(
+      1,
+    );
+  });
+
+  it("DELETE /api/v1/account/sessions/:id ends an own session (204); someone else's is 404", async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const other = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const { apiToken } = await import('../../../test/app.ts');
+    const bearer = { authorization: `Bearer ${await apiToken(db, user.id)}` };
+    const browser = (await login(user.email, TEST_PASSWORD)).client;
+    const theirs = (await login(other.email, TEST_PASSWORD)).client;
+    const [own] = await db.query<{ id: string }>('SELECT id FROM auth_sessions WHERE user_id = $1', [
+      user.id,
+    ]);
+    const [foreign] = await db.query<{ id: string }>('SELECT id FROM auth_sessions WHERE user_id = $1', [
+      other.id,
+    ]);
+    const del = (id: string) =>
+      app.inject({ method: 'DELETE', url: `/api/v1/account/sessions/${id}`, headers: bearer });
+    expect((await del(foreign?.id as string)).statusCode).toBe(404);
+    expect((await del(randomUUID())).statusCode).toBe(404);
+    expect((await del(own?.id as string)).statusCode).toBe(204);
+    expect((await browser.get('/account')).statusCode).toBe(302);
+    expect((await theirs.get('/account')).statusCode).toBe(200);
+  });
+
+  it('changing the password needs the current one, 12+ characters twice, and ends every other session', async () => {
+    const user = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const laptop = (await login(user.email, TEST_PASSWORD)).client;
+    const phone = (await login(user.email, TEST_PASSWORD)).client;
+    const bad = await laptop.post('/account/password', {
+      current: 'fel-lösenord',
+      password: 'nytt-lösenord-2026',
+      confirm: 'nytt-lösenord-2026',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Det nuvarande lösenordet stämmer inte.');
+    const short = await laptop.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'kort',
+      confirm: 'kort',
+    });
+    expect(short.statusCode).toBe(422);
+    const mismatch = await laptop.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'nytt-lösenord-2026',
+      confirm: 'annat-lösenord-2026',
+    });
+    expect(mismatch.statusCode).toBe(422);
+    expect((await phone.get('/account')).statusCode).toBe(200);
+
+    const ok = await laptop.post('/account/password', {
+      current: TEST_PASSWORD,
+      password: 'nytt-lösenord-2026',
+      confirm: 'nytt-lösenord-2026',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect((await laptop.get('/account')).statusCode).toBe(200);
+    expect((await phone.get('/account')).statusCode).toBe(302);
+    expect((await login(user.email, TEST_PASSWORD)).res.statusCode).toBe(401);
+    expect((await login(user.email, 'nytt-lösenord-2026')).res.statusCode).toBe(303);
+    expect(
+      await countWhere(db, `audit_log WHERE action = 'password.change' AND entity_id = $1`, [user.id]),
+    ).toBe(1);
   });
 });

@@ -198,11 +198,13 @@ async function rollupStatsFromCells(db: Db, spec: RollupSpec): Promise<StatsRow[
   const colLevels = [['cl', 'cp'], ...(col.parent !== null ? [['cp']] : []), []];
   const sets = rowLevels.flatMap((r) => colLevels.map((c) => `(${[...r, ...c].join(', ')})`)).join(', ');
   const sql = `
+    -- coalesce: over no cells at all the grand-total set still yields one row, of NULL sums.
     SELECT CASE WHEN GROUPING(rl) = 0 THEN 0 WHEN GROUPING(rp) = 0 THEN 1 ELSE 2 END AS "rowLevel",
            CASE WHEN GROUPING(cl) = 0 THEN 0 WHEN GROUPING(cp) = 0 THEN 1 ELSE 2 END AS "colLevel",
-           rl, rp, cl, cp, sum(companies)::int AS companies, sum(people)::bigint AS people,
-           max(largest)::bigint AS largest, sum(women)::bigint AS women, sum(men)::bigint AS men,
-           sum(needs)::bigint AS needs, 0::bigint AS weighted
+           rl, rp, cl, cp, coalesce(sum(companies), 0)::int AS companies,
+           coalesce(sum(people), 0)::bigint AS people, coalesce(max(largest), 0)::bigint AS largest,
+           coalesce(sum(women), 0)::bigint AS women, coalesce(sum(men), 0)::bigint AS men,
+           coalesce(sum(needs), 0)::bigint AS needs, 0::bigint AS weighted
       FROM (SELECT ${row.leaf} AS rl, ${row.parent ?? 'NULL::text'} AS rp, ${col.leaf} AS cl,
                    ${col.parent ?? 'NULL::text'} AS cp, n.companies, n.people, n.largest, n.women, n.men, n.needs
               FROM mapping_rollup_cells n ${joinSni}

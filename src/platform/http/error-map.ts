@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db.ts';
 import { AppError } from '../errors.ts';
 
 /** Any thrown error to the product's closed list of error codes (what the user is told). */
@@ -20,7 +21,7 @@ export function toAppError(err: unknown): AppError {
     ]);
   if (e.statusCode === 413) return new AppError('VALIDATION', 'error.422.body');
   if (e.statusCode === 415) return new AppError('VALIDATION', 'error.422.body');
-  if (e.code === 'ECONNREFUSED' || e.code === '57P01' || e.code === '08006' || e.code === '08001')
-    return new AppError('UNAVAILABLE');
+  // The database is down, unreachable or did not answer in time: "try again in a moment", not a bug.
+  if (isDatabaseUnavailable(err)) return new AppError('UNAVAILABLE');
   return new AppError('INTERNAL');
 }

@@ -5,11 +5,13 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Actor } from '../auth.ts';
+import { type Actor, hashToken } from '../auth.ts';
 import { AppError } from '../errors.ts';
-import { isLocale, type Locale } from '../i18n/index.ts';
+import { isLocale, type Locale, registerCatalogue } from '../i18n/index.ts';
+import { RateLimitedError, rateLimitMessages } from '../rate-limit.ts';
 import { toAppError } from './error-map.ts';
 import { rawForm, toFieldErrors } from './forms.ts';
 import type { AnyRoute, AppDeps, Ctx, FormInput } from './registry.ts';
@@ -23,7 +25,7 @@ const FLASH_COOKIE = 'kn_flash';
 
 export interface Authenticator {
   /** Resolve a login session token or an API bearer token to an actor (or null). */
-  fromSession(deps: AppDeps, token: string): Promise<Actor | null>;
+  fromSession(deps: AppDeps, token: string, reply: FastifyReply): Promise<Actor | null>;
   fromApiToken(deps: AppDeps, token: string): Promise<Actor | null>;
   /** Where a signed-in user lands. */
   startPage(actor: Actor): string;
@@ -55,6 +57,31 @@ function pickLocale(req: FastifyRequest, actor: Actor | null): Locale {
   return actor?.locale ?? 'sv';
 }
 
+/** API requests a minute: per bearer token, and per client address for calls without a valid token. */
+export const API_LIMIT_PER_TOKEN = 600;
+export const API_LIMIT_PER_IP = 120;
+
+/**
+ * Headers every answer gets (helmet sets CSP, nosniff, frame and cross-origin policies):
+ * - Referrer-Policy `same-origin`: no path (ids of companies, participants) leaves for another site, while
+ *   same-origin requests keep a meaningful Origin/Referer; `no-referrer` where the URL holds a one-time token.
+ * - HSTS only when the request came over HTTPS (TLS here, or X-Forwarded-Proto with TRUST_PROXY).
+ * - `Cache-Control: no-store` on everything answered to a signed-in user or a token-bearing URL, unless the
+ *   handler chose its own caching (course media, public documents).
+ */
+const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()';
+
+function securityHeaders(req: FastifyRequest, reply: FastifyReply): void {
+  reply.header('permissions-policy', PERMISSIONS_POLICY);
+  if (req.protocol === 'https')
+    reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  const tokenInUrl = req.routeOptions?.url?.includes(':token') ?? false;
+  if (tokenInUrl) reply.header('referrer-policy', 'no-referrer');
+  if ((req.actor || tokenInUrl) && !reply.hasHeader('cache-control'))
+    reply.header('cache-control', 'no-store');
+}
+
 function safeBack(back: unknown): string {
   return typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/';
 }
@@ -71,6 +98,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'sv');
+  registerCatalogue(rateLimitMessages);
 
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(formbody);
@@ -79,17 +107,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     limits: { fileSize: 10 * 1024 * 1024, files: 1 },
   });
   await app.register(helmet, {
+    // No 'unsafe-inline' anywhere: scripts and styles are files under /assets. Per-response widening only:
+    // frame-src for an external video (elearning), form-action for the LTI tool's origin (lti launch).
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
       },
     },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
     hsts: false,
   });
   await app.register(csrf, {
@@ -114,18 +150,34 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     maxAge: '1d',
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/assets/') || req.url === '/livez') return;
     const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const session = req.cookies[SESSION_COOKIE];
     let actor: Actor | null = null;
-    if (bearer && req.url.startsWith('/api/')) actor = await opts.auth.fromApiToken(deps, bearer);
+    // The API never reads the session cookie: only a bearer token, which no other site can make a browser send.
+    if (req.url.startsWith('/api/')) actor = bearer ? await opts.auth.fromApiToken(deps, bearer) : null;
     else if (session) {
       const unsigned = req.unsignCookie(session);
-      if (unsigned.valid && unsigned.value) actor = await opts.auth.fromSession(deps, unsigned.value);
+      if (unsigned.valid && unsigned.value) actor = await opts.auth.fromSession(deps, unsigned.value, reply);
     }
     req.actor = actor;
     req.locale = pickLocale(req, actor);
+  });
+
+  app.addHook('onSend', async (req, reply) => securityHeaders(req, reply));
+  // The JSON API: per token (or per address without a valid one), counted in this process's memory.
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    timeWindow: 60_000,
+    allowList: (req) => !req.url.startsWith('/api/'),
+    keyGenerator: (req) => {
+      const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+      return req.actor && bearer ? `token:${hashToken(bearer).slice(0, 32)}` : `ip:${req.ip}`;
+    },
+    max: (_req, key) => (key.startsWith('token:') ? API_LIMIT_PER_TOKEN : API_LIMIT_PER_IP),
+    errorResponseBuilder: (_req, context) => new RateLimitedError('rateLimit.api', context.ttl / 1000),
   });
 
   app.get('/livez', async (_req, reply) => reply.type('text/plain').send('ok'));
@@ -177,6 +229,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         'request failed',
       );
     }
+    if (appError instanceof RateLimitedError) reply.header('retry-after', String(appError.retryAfterSeconds));
     if (req.url.startsWith('/api/') || req.routeOptions?.config?.kind === 'protocol')
       return sendProblem(reply, appError, req.locale);
     return renderError(req, reply, appError, opts.nav);

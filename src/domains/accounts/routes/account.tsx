@@ -3,19 +3,51 @@ import { rawForm } from '../../../platform/http/forms.ts';
 import { type AnyRoute, type Ctx, defineRoute, signedIn } from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
+import * as repo from '../repo.ts';
 import { apiTokenForm, idParams } from '../schema.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../service/api-tokens.ts';
+import { totpEnabled } from '../service/second-factor.ts';
+import { listOwnSessions } from '../service/sessions.ts';
 import { AccountView } from '../views/account.tsx';
 import { type ApiTokensProps, ApiTokensSection } from '../views/api-tokens.tsx';
+import { type SecurityProps, SecuritySection } from '../views/security.tsx';
 import { noStore } from './session-cookie.ts';
+import { currentSessionHash } from './sign-in.ts';
+
+/** What the account page's security sections show for the signed-in user. */
+export async function securityState(
+  ctx: Ctx<unknown, unknown, unknown>,
+): Promise<Omit<SecurityProps, 't' | 'csrf' | 'failed'>> {
+  const userId = ctx.actor.userId;
+  return {
+    sessions: await listOwnSessions(ctx.db, ctx.actor, currentSessionHash(ctx)),
+    totp: {
+      enabled: await totpEnabled(ctx.db, userId),
+      required: ctx.actor.memberships.some((m) => m.role === 'esf_admin'),
+      recoveryLeft: await repo.unusedRecoveryCodes(ctx.db, userId),
+    },
+  };
+}
 
 type TokenState = Pick<ApiTokensProps, 'created' | 'values' | 'errors'>;
 
-async function renderAccount(ctx: Ctx<unknown, unknown, unknown>, state: TokenState, status = 200) {
+/** The account page; `failed` carries the errors of a security form (password, TOTP) just sent. */
+export async function renderAccount(
+  ctx: Ctx<unknown, unknown, unknown>,
+  state: TokenState,
+  failed?: SecurityProps['failed'],
+  status = 200,
+) {
   const t = translator(messages, ctx.locale);
   const csrf = ctx.csrfToken();
   const tokens = await listApiTokens(ctx.db, ctx.actor);
-  const extra = <ApiTokensSection t={t} csrf={csrf} tokens={tokens} {...state} />;
+  const security = await securityState(ctx);
+  const extra = (
+    <>
+      <ApiTokensSection t={t} csrf={csrf} tokens={tokens} {...state} />
+      <SecuritySection t={t} csrf={csrf} {...security} failed={failed} />
+    </>
+  );
   return ctx.page(
     t('account.title'),
     <AccountView t={t} actor={ctx.actor} csrf={csrf} extra={extra} />,
@@ -38,7 +70,8 @@ export const accountPageRoutes: AnyRoute[] = [
     access: signedIn,
     body: apiTokenForm,
     handler: async (ctx) => {
-      if (!ctx.form.ok) return renderAccount(ctx, { values: ctx.form.raw, errors: ctx.form.errors }, 422);
+      if (!ctx.form.ok)
+        return renderAccount(ctx, { values: ctx.form.raw, errors: ctx.form.errors }, undefined, 422);
       try {
         const { token } = await createApiToken(ctx.db, ctx.actor, ctx.form.value, ctx.ip);
         // Shown once, in this answer only: never in a redirect, a cookie or a log.
@@ -46,7 +79,7 @@ export const accountPageRoutes: AnyRoute[] = [
         return renderAccount(ctx, { created: token });
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-        return renderAccount(ctx, { values: rawForm(ctx.req.body), errors: err.fields }, 422);
+        return renderAccount(ctx, { values: rawForm(ctx.req.body), errors: err.fields }, undefined, 422);
       }
     },
   }),

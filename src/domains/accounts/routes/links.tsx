@@ -10,7 +10,6 @@ import {
   resetLinkFor,
   resetPassword,
 } from '../service/links.ts';
-import { actorForUser, startPage } from '../service.ts';
 import {
   AcceptInvitationView,
   ForgotSentView,
@@ -18,7 +17,8 @@ import {
   LinkInvalidView,
   ResetView,
 } from '../views/links.tsx';
-import { noStore, setSessionCookie } from './session-cookie.ts';
+import { noStore } from './session-cookie.ts';
+import { completeSignIn } from './sign-in.ts';
 
 type AnyCtx = Ctx<{ token: string }, unknown, unknown>;
 
@@ -29,11 +29,9 @@ function linkGone(ctx: AnyCtx, t: T<AccountKey>, kind: 'invitation' | 'reset') {
 
 const isLinkGone = (err: unknown) => err instanceof AppError && err.code === 'NOT_FOUND';
 
-/** Signed in through a link: the session cookie, then the person's start page. */
-async function signInAndGo(ctx: AnyCtx, userId: string, sessionToken: string, message: string) {
-  setSessionCookie(ctx.reply, sessionToken);
-  const actor = await actorForUser(ctx.db, userId, 'session');
-  return ctx.redirect(actor ? startPage(actor) : '/account', message);
+/** Signed in through a link: the common end of every sign-in (second factor, session, start page). */
+async function signInAndGo(ctx: AnyCtx, userId: string, message: string) {
+  return completeSignIn(ctx, userId, { method: 'link', message });
 }
 
 const invitationRoutes: AnyRoute[] = [
@@ -96,7 +94,7 @@ const invitationRoutes: AnyRoute[] = [
           locale: ctx.locale,
           ip: ctx.ip,
         });
-        return signInAndGo(ctx, done.userId, done.sessionToken, t('invitation.accepted'));
+        return signInAndGo(ctx, done.userId, t('invitation.accepted'));
       } catch (err) {
         if (isLinkGone(err)) return linkGone(ctx, t, 'invitation');
         throw err;
@@ -173,7 +171,7 @@ const passwordRoutes: AnyRoute[] = [
       }
       try {
         const done = await resetPassword(ctx.db, { token, password: ctx.form.value.password, ip: ctx.ip });
-        return signInAndGo(ctx, done.userId, done.sessionToken, t('reset.done'));
+        return signInAndGo(ctx, done.userId, t('reset.done'));
       } catch (err) {
         if (isLinkGone(err)) return linkGone(ctx, t, 'reset');
         throw err;

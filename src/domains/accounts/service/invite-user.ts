@@ -5,12 +5,15 @@ import { type Db, isUniqueViolation } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/registry.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { enforceLimit } from '../../../platform/rate-limit.ts';
 import { findOrganisation } from '../../organisations/index.ts';
 import { canInviteToCompanyRegion, grantableRoles } from '../policy.ts';
 import * as repo from '../repo.ts';
 import { bilingualMail, type MailText } from './mail.ts';
 
 export const INVITATION_TTL_MINUTES = 7 * 24 * 60;
+/** Invitations one person may send in an hour, over every path (users, company contacts, learners). */
+export const MAX_INVITATIONS_PER_HOUR = 30;
 
 /** Where the role is held: an organisation (staff roles) or a company (company roles). */
 export type InviteTarget =
@@ -173,10 +176,16 @@ function composeMail(
  * them: a single-use 7-day link to choose a password, or, if they already have one, a notice.
  * Authorisation: for an organisation, the inviter's own grants (policy); for a company, the caller has
  * checked the company's scope and here only the inviter's region is checked. Nothing is written when a
- * check fails; the mail is sent after the records are committed.
+ * check fails; the mail is sent after the records are committed. Each permitted invitation counts towards
+ * the inviter's hourly limit (429 past it; the limit is shared by every process).
  */
 export async function inviteUser(deps: AppDeps, input: InviteUserInput): Promise<InviteResult> {
   const target = await resolveTarget(deps.db, input);
+  await enforceLimit(
+    deps.db,
+    { bucket: `invite:${input.invitedBy.userId}`, max: MAX_INVITATIONS_PER_HOUR, windowSeconds: 3600 },
+    'rateLimit.invitations',
+  );
   let written: Written;
   try {
     written = await deps.db.tx((tx) => writeInvitation(tx, input, target));

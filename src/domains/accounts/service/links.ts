@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../platform/http/registry.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { hashPassword } from '../passwords.ts';
 import * as repo from '../repo.ts';
-import { MAX_IP_ATTEMPTS_PER_MINUTE, openSession } from '../service.ts';
+import { MAX_IP_ATTEMPTS_PER_MINUTE } from '../service.ts';
 import { bilingualMail } from './mail.ts';
 
 export const RESET_TTL_MINUTES = 60;
@@ -31,7 +31,7 @@ export function resetLinkFor(db: Db, token: string): Promise<repo.LinkUser | nul
 export async function acceptInvitation(
   db: Db,
   input: { token: string; name: string; password: string; locale: Locale; ip: string },
-): Promise<{ userId: string; sessionToken: string }> {
+): Promise<{ userId: string }> {
   const hash = hashToken(input.token);
   const live = await repo.findLiveToken(db, hash, 'invitation');
   if (!live) throw linkGone();
@@ -49,7 +49,7 @@ export async function acceptInvitation(
       ip: input.ip,
     });
   });
-  return { userId: live.userId, sessionToken: await openSession(db, live.userId) };
+  return { userId: live.userId };
 }
 
 /**
@@ -128,7 +128,7 @@ async function mailResetLink(deps: AppDeps, email: string, ip: string): Promise<
 export async function resetPassword(
   db: Db,
   input: { token: string; password: string; ip: string },
-): Promise<{ userId: string; sessionToken: string }> {
+): Promise<{ userId: string }> {
   const hash = hashToken(input.token);
   const live = await repo.findLiveToken(db, hash, 'password_reset');
   if (!live) throw linkGone();
@@ -147,5 +147,5 @@ export async function resetPassword(
       details: { sessionsEnded: ended },
     });
   });
-  return { userId: live.userId, sessionToken: await openSession(db, live.userId) };
+  return { userId: live.userId };
 }

@@ -13,6 +13,7 @@ import {
   openSession,
   SESSION_TTL_HOURS,
 } from '../service.ts';
+import { secondFactorStep } from './second-factor.ts';
 
 /** Upper case without spaces and dashes: "abcde-fghjk" and "ABCDE FGHJK" are the same code. */
 export function normaliseLoginCode(code: string): string {
@@ -40,12 +41,13 @@ export async function loginWithCode(
       : [];
   const userId = rows[0]?.userId;
   const actor = userId ? await actorForUser(db, userId, 'session') : null;
-  if (!userId || !actor) {
+  // A printed code is one factor: an account with (or required to have) TOTP signs in with its password.
+  if (!userId || !actor || (await secondFactorStep(db, userId)) !== 'none') {
     await repo.recordAttempt(db, accountKey, input.ip, false);
     throw new AppError('UNAUTHENTICATED', 'loginCode.failed');
   }
   await repo.recordAttempt(db, accountKey, input.ip, true);
-  const token = await openSession(db, userId);
+  const token = await openSession(db, userId, { method: 'code' });
   await audit(db, {
     actorUserId: userId,
     action: 'login.code',

@@ -9,6 +9,8 @@ export function LoginView(props: {
   email?: string;
   next?: string;
   failure?: string;
+  /** Single sign-on is configured: offer "sign in with the organisation's account". */
+  sso?: boolean;
 }): JSX.Element {
   const { t } = props;
   return (
@@ -46,6 +48,20 @@ export function LoginView(props: {
           {t('login.submit')}
         </button>
       </form>
+      {props.sso ? (
+        <p class="ds-paragraph">
+          <a
+            class="ds-button"
+            data-variant="secondary"
+            href={props.next ? `/login/sso?next=${encodeURIComponent(props.next)}` : '/login/sso'}
+            safe
+          >
+            {t('login.sso')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <p class="ds-paragraph">
         <a class="ds-link" href="/password/forgot" safe>
           {t('login.forgot')}

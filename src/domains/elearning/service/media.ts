@@ -51,7 +51,8 @@ export async function uploadMedia(
   const found = sniff(file.data);
   if (!found || !accepts[kind].includes(found.family))
     throw fieldError('file', `elearning.author.media.error.${kind}`);
-  const filename = (file.fileName.replace(/[\\/\r\n\t"]/g, '_').trim() || 'file').slice(-255);
+  // No path, quotes or control/format characters (CR/LF, NEL, right-to-left override) in a stored name.
+  const filename = (file.fileName.replace(/[\\/"\p{Cc}\p{Cf}]/gu, '_').trim() || 'file').slice(-255);
   const row = {
     id: randomUUID(),
     providerOrgId: course.providerOrgId,

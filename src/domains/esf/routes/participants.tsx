@@ -21,6 +21,8 @@ const access = policy('canSeeEsf', canSeeEsf);
 const admin = policy('isEsfAdmin', isEsfAdmin);
 type AnyCtx = Ctx<unknown, unknown, unknown>;
 const idParams = z.object({ id: z.string().uuid() });
+const uuidOrUndefined = (v: unknown): string | undefined =>
+  z.string().uuid().safeParse(v).success ? (v as string) : undefined;
 const newQuery = z.object({
   learner: z.string().uuid().optional(),
   attendee: z.string().uuid().optional(),
@@ -165,9 +167,10 @@ export const participantRoutes: AnyRoute[] = [
     body: participantInput,
     handler: async (ctx) => {
       const raw = ctx.form.ok ? ctx.form.value : ctx.form.raw;
+      // Only well-formed ids go back to the source look-up: a malformed one is a field error, not a query.
       const source = {
-        learnerId: typeof raw.learnerId === 'string' && raw.learnerId ? raw.learnerId : undefined,
-        attendeeId: typeof raw.attendeeId === 'string' && raw.attendeeId ? raw.attendeeId : undefined,
+        learnerId: uuidOrUndefined(raw.learnerId),
+        attendeeId: uuidOrUndefined(raw.attendeeId),
       };
       // The number typed is never sent back in the page: the user types it again after an error.
       const keep = (values: Record<string, string>) => ({ ...values, personnummer: '' });

@@ -1,0 +1,203 @@
+import type { FieldError } from '../../../platform/errors.ts';
+import { CsrfField, ErrorSummary, Field } from '../../../platform/http/views.tsx';
+import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
+import type { AccountKey } from '../messages.ts';
+import type { OwnSession } from '../repo.ts';
+
+export interface SecurityProps {
+  t: T<AccountKey>;
+  csrf: string;
+  sessions: OwnSession[];
+  totp: { enabled: boolean; required: boolean; recoveryLeft: number };
+  /** Errors of the form that was just sent: 'password' or 'totp'. */
+  failed?: { form: 'password' | 'totp'; errors: FieldError[] };
+}
+
+function SessionTable(props: SecurityProps): JSX.Element {
+  const { t } = props;
+  return (
+    <div class="kn-table-wrap">
+      <table class="ds-table" data-testid="sessions">
+        <caption class="ds-sr-only" safe>
+          {t('sessions.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t('sessions.started')}
+            </th>
+            <th scope="col" safe>
+              {t('sessions.lastActive')}
+            </th>
+            <th scope="col" safe>
+              {t('sessions.secondFactor')}
+            </th>
+            <th scope="col">
+              <span class="ds-sr-only" safe>
+                {t('sessions.endShort')}
+              </span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.sessions.map((s) => (
+            <tr>
+              <td>
+                {formatDateTime(s.createdAt)}
+                {s.current ? <strong safe>{` (${t('sessions.thisBrowser')})`}</strong> : ''}
+              </td>
+              <td safe>{formatDateTime(s.lastSeenAt)}</td>
+              <td safe>{s.secondFactor ? t('sessions.yes') : t('sessions.no')}</td>
+              <td>
+                <form method="post" action={`/account/sessions/${s.id}/end`} class="kn-inline-form">
+                  <CsrfField token={props.csrf} />
+                  <button
+                    type="submit"
+                    class="ds-button"
+                    data-variant="tertiary"
+                    data-size="sm"
+                    aria-label={t('sessions.end', { started: formatDateTime(s.createdAt) })}
+                    safe
+                  >
+                    {t('sessions.endShort')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PasswordForm(props: SecurityProps): JSX.Element {
+  const { t } = props;
+  const errors = props.failed?.form === 'password' ? props.failed.errors : [];
+  return (
+    <section aria-labelledby="password-title">
+      <h2 id="password-title" class="ds-heading" data-size="sm" safe>
+        {t('password.title')}
+      </h2>
+      <p class="ds-paragraph" safe>
+        {t('password.intro')}
+      </p>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action="/account/password" class="kn-form" novalidate>
+        <CsrfField token={props.csrf} />
+        <Field
+          name="current"
+          type="password"
+          label={t('password.current')}
+          errors={errors}
+          t={t}
+          autocomplete="current-password"
+          required
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('password.new')}
+          hint={t('password.newHint')}
+          errors={errors}
+          t={t}
+          autocomplete="new-password"
+          required
+        />
+        <Field
+          name="confirm"
+          type="password"
+          label={t('password.confirm')}
+          errors={errors}
+          t={t}
+          autocomplete="new-password"
+          required
+        />
+        <div>
+          <button type="submit" class="ds-button" data-variant="secondary" safe>
+            {t('password.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function TotpSection(props: SecurityProps): JSX.Element {
+  const { t, totp } = props;
+  const errors = props.failed?.form === 'totp' ? props.failed.errors : [];
+  let body: JSX.Element;
+  if (!totp.enabled)
+    body = (
+      <p class="ds-paragraph">
+        <a class="ds-button" data-variant="secondary" href="/account/totp" safe>
+          {t('totp.account.enable')}
+        </a>
+      </p>
+    );
+  else if (totp.required)
+    body = (
+      <p class="ds-paragraph" safe>
+        {t('totp.account.requiredForRole')}
+      </p>
+    );
+  else
+    body = (
+      <>
+        <ErrorSummary errors={errors} t={t} />
+        <form method="post" action="/account/totp/disable" class="kn-form" novalidate>
+          <CsrfField token={props.csrf} />
+          <Field
+            name="code"
+            label={t('totp.code')}
+            hint={t('totp.account.disableHint')}
+            errors={errors}
+            t={t}
+            autocomplete="one-time-code"
+            required
+            maxlength={20}
+          />
+          <div>
+            <button type="submit" class="ds-button" data-variant="secondary" safe>
+              {t('totp.account.disable')}
+            </button>
+          </div>
+        </form>
+      </>
+    );
+  return (
+    <section aria-labelledby="totp-title">
+      <h2 id="totp-title" class="ds-heading" data-size="sm" safe>
+        {t('totp.account.title')}
+      </h2>
+      <p class="ds-paragraph" data-testid="totp-status" safe>
+        {totp.enabled
+          ? t('totp.account.on', { left: totp.recoveryLeft })
+          : totp.required
+            ? t('totp.account.offRequired')
+            : t('totp.account.off')}
+      </p>
+      {body}
+    </section>
+  );
+}
+
+/** Sign-in security on the account page: own sessions, password change, two-factor authentication. */
+export function SecuritySection(props: SecurityProps): JSX.Element {
+  const { t } = props;
+  return (
+    <>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title" class="ds-heading" data-size="sm" safe>
+          {t('sessions.title')}
+        </h2>
+        <p class="ds-paragraph" safe>
+          {t('sessions.intro')}
+        </p>
+        <SessionTable {...props} />
+      </section>
+      <PasswordForm {...props} />
+      <TotpSection {...props} />
+    </>
+  );
+}
