@@ -1,13 +1,6 @@
 import type { Actor } from '../auth.ts';
 import type { FieldError } from '../errors.ts';
-import { type CommonKey, commonT, defineMessages, type Locale, type T, translator } from '../i18n/index.ts';
-
-// The footer's link to the privacy notice (kept here so the footer owns its own strings).
-const footerMessages = defineMessages(
-  { 'layout.privacy': 'Så behandlar vi personuppgifter' },
-  { 'layout.privacy': 'Privacy notice' },
-);
-const footerT = (locale: Locale) => translator(footerMessages, locale);
+import { type CommonKey, commonT, type Locale, type T } from '../i18n/index.ts';
 
 export interface NavItem {
   href: string;
@@ -108,7 +101,7 @@ export function Page(props: PageProps): JSX.Element {
                 {t('layout.accessibility')}
               </a>{' '}
               <a class="ds-link" href="/privacy" safe>
-                {footerT(props.locale)('layout.privacy')}
+                {t('layout.privacy')}
               </a>{' '}
               <a class="ds-link" href="/kurser" safe>
                 {t('layout.courses')}
