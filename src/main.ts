@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     for (const email of new Set(DEMO_USERS.map((u) => u.email))) lines.push(`  ${email}`);
     lines.push(`  password: ${env.DEMO_PASSWORD}`);
     lines.push(`  two-step code for esf@example.org: TOTP secret ${DEMO_ESF_TOTP_SECRET}`);
-    lines.push(`    (add it to an authenticator app: ${otpauthUri(DEMO_ESF_TOTP_SECRET, 'esf@example.org')})`);
+    lines.push(
+      `    (add it to an authenticator app: ${otpauthUri(DEMO_ESF_TOTP_SECRET, 'esf@example.org')})`,
+    );
   }
   // The embedded database is snapshotted daily and at shutdown (npm run restore brings one back).
   const daily = db.snapshot
