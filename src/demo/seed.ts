@@ -17,13 +17,13 @@ import { seedElearningCourses, seedElearningLearners } from '../domains/elearnin
 import { seedEsfDemo } from '../domains/esf/index.ts';
 import { seedLtiDemo } from '../domains/lti/index.ts';
 import { seedNoticesDemo } from '../domains/notices/index.ts';
-import { seedPrivacyDemo, seedRetentionDemo } from '../domains/privacy/index.ts';
 import {
   createProgramme,
   createProvider,
   ensureRegion,
   findMunicipalityOrganisation,
 } from '../domains/organisations/index.ts';
+import { seedPrivacyDemo, seedRetentionDemo } from '../domains/privacy/index.ts';
 import { catalogue, publishUnmetDemo } from '../domains/training/index.ts';
 import { seedXapiDemo } from '../domains/xapi/index.ts';
 import type { Role } from '../platform/auth.ts';

@@ -161,7 +161,9 @@ describe('axe scan of the other page types', () => {
     await axeCheck(page, 'organisations (sv)');
 
     await page.goto('/accessibility');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tillgänglighet för Kompetensnavet');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Tillgänglighet för Kompetensnavet',
+    );
     await shot(page, 'accessibility-sv');
     await axeCheck(page, 'accessibility statement (sv)');
 

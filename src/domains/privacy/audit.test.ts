@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, Client, makeUser, TEST_KEYRING, type TestUser } from '../../../test/app.ts';
+import { apiToken, Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
+import { allRoutes } from '../../app.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureRegion } from '../organisations/index.ts';
-import { privacyRetentionRoutes, retentionTestApp } from './retention-test-app.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -16,7 +16,7 @@ let otherAdmin: TestUser;
 
 beforeAll(async () => {
   db = await testDb();
-  app = await retentionTestApp(db, TEST_KEYRING);
+  ({ app } = await testApp(db));
   admin = await makeUser(db, [{ role: 'region_admin', org: 'region' }], { name: 'Rut Region' });
   esf = await makeUser(db, [{ role: 'esf_admin', org: 'region' }], { name: 'Esa Esf' });
   officer = await makeUser(db, [{ role: 'municipality_officer', org: '0781' }], { name: 'Olle Officer' });
@@ -119,10 +119,10 @@ describe('audit log viewer', () => {
   it('is append-only: the table refuses update and delete, and no route writes audit rows', async () => {
     await expect(db.query(`UPDATE audit_log SET action = 'x'`)).rejects.toThrow();
     await expect(db.query(`DELETE FROM audit_log`)).rejects.toThrow();
-    const auditRoutes = privacyRetentionRoutes().filter((r) => /audit/i.test(r.url));
+    const auditRoutes = allRoutes().filter((r) => /audit/i.test(r.url));
     expect(auditRoutes.length).toBeGreaterThanOrEqual(3);
     expect(auditRoutes.every((r) => r.method === 'GET')).toBe(true);
-    const writes = privacyRetentionRoutes().filter(
+    const writes = allRoutes().filter(
       (r) => r.method === 'PUT' || r.method === 'DELETE' || r.method === 'PATCH',
     );
     expect(writes.filter((r) => /audit/i.test(r.url))).toEqual([]);

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, Client, makeUser, TEST_KEYRING, type TestUser } from '../../../test/app.ts';
+import { apiToken, Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import { makeCompany } from '../../../test/factories.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureRegion } from '../organisations/index.ts';
-import { retentionTestApp } from './retention-test-app.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -24,7 +23,7 @@ const secrets = [
 
 beforeAll(async () => {
   db = await testDb();
-  app = await retentionTestApp(db, TEST_KEYRING);
+  ({ app } = await testApp(db));
   admin = await makeUser(db, [{ role: 'region_admin', org: 'region' }]);
   const regionId = await ensureRegion(db, '07');
   companyId = await makeCompany(db, admin, { name: 'Gjuteriet i Ljungby AB' });

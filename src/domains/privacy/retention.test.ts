@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, Client, makeUser, TEST_KEYRING, type TestUser } from '../../../test/app.ts';
+import { apiToken, Client, makeUser, TEST_KEYRING, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import { makeCompany } from '../../../test/factories.ts';
 import type { Db } from '../../platform/db.ts';
 import { unseal } from '../../platform/secrets.ts';
 import { ensureRegion } from '../organisations/index.ts';
-import { retentionTestApp } from './retention-test-app.ts';
 import { archiveAad, scanRetention } from './service/retention.ts';
 
 let db: Db;
@@ -55,7 +54,7 @@ async function exists(table: string, id: string): Promise<boolean> {
 
 beforeAll(async () => {
   db = await testDb();
-  app = await retentionTestApp(db, TEST_KEYRING);
+  ({ app } = await testApp(db));
   admin = await makeUser(db, [{ role: 'region_admin', org: 'region' }], { name: 'Rut Regionadmin' });
   regionId = await ensureRegion(db, '07');
   companyId = await makeCompany(db, admin);

@@ -4,10 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, Client, makeUser, TEST_KEYRING, type TestUser } from '../../../test/app.ts';
+import { apiToken, Client, makeUser, type TestUser, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import type { Db } from '../../platform/db.ts';
-import { subjectTestApp } from './subject-test-app.ts';
 
 let db: Db;
 let app: FastifyInstance;
@@ -27,11 +26,11 @@ const api = (method: 'GET' | 'POST', url: string, token: string, payload?: objec
 
 beforeAll(async () => {
   db = await testDb({ demo: true });
-  app = await subjectTestApp(db, TEST_KEYRING);
+  ({ app } = await testApp(db));
   admin = await userByEmail('region.admin@example.org');
   participant = await userByEmail('participant@example.org');
   adminToken = await apiToken(db, admin.id);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -43,7 +43,7 @@ function SessionTable(props: SecurityProps): JSX.Element {
           {props.sessions.map((s) => (
             <tr>
               <td>
-                {formatDateTime(s.createdAt)}
+                <span safe>{formatDateTime(s.createdAt)}</span>
                 {s.current ? <strong safe>{` (${t('sessions.thisBrowser')})`}</strong> : ''}
               </td>
               <td safe>{formatDateTime(s.lastSeenAt)}</td>

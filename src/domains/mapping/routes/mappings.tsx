@@ -44,6 +44,11 @@ const optDate = z
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+      // A real calendar date: PostgreSQL refuses 2026-02-30 (a 500 before this check).
+      .refine((v) => {
+        const d = new Date(`${v}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+      }, 'validation.date')
       .optional(),
   )
   .transform((v) => v ?? null);

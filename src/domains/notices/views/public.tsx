@@ -6,14 +6,14 @@ import type { NoticesKey } from '../messages.ts';
 
 type Tn = T<NoticesKey>;
 
-const H2 = (props: { children: string }) => (
+const H2 = (props: { text: string }) => (
   <h2 class="ds-heading" data-size="sm" safe>
-    {props.children}
+    {props.text}
   </h2>
 );
-const P = (props: { children: string }) => (
+const P = (props: { text: string }) => (
   <p class="ds-paragraph" safe>
-    {props.children}
+    {props.text}
   </p>
 );
 
@@ -34,37 +34,37 @@ export function StatementPage(props: { t: Tn; reportHref: string }): JSX.Element
       <h1 class="ds-heading" data-size="lg" safe>
         {t('a11y.title')}
       </h1>
-      <P>{t('a11y.intro')}</P>
-      <H2>{t('a11y.alternative.title')}</H2>
-      <P>{t('a11y.alternative.body')}</P>
-      <H2>{t('a11y.contact.title')}</H2>
-      <P>{t('a11y.contact.body')}</P>
-      <H2>{t('a11y.report.title')}</H2>
-      <P>{t('a11y.report.body')}</P>
+      <P text={t('a11y.intro')} />
+      <H2 text={t('a11y.alternative.title')} />
+      <P text={t('a11y.alternative.body')} />
+      <H2 text={t('a11y.contact.title')} />
+      <P text={t('a11y.contact.body')} />
+      <H2 text={t('a11y.report.title')} />
+      <P text={t('a11y.report.body')} />
       <p class="ds-paragraph">
         <a class="ds-link" href={props.reportHref} data-testid="report-link" safe>
           {t('a11y.report.link')}
         </a>
       </p>
-      <H2>{t('a11y.supervision.title')}</H2>
-      <P>{t('a11y.supervision.body')}</P>
+      <H2 text={t('a11y.supervision.title')} />
+      <P text={t('a11y.supervision.body')} />
       <p class="ds-paragraph">
         <a class="ds-link" href="https://www.digg.se/tdosanmalan" safe>
           {t('a11y.supervision.link')}
         </a>
       </p>
-      <H2>{t('a11y.status.title')}</H2>
-      <P>{t('a11y.status.body')}</P>
-      <H2>{t('a11y.gaps.title')}</H2>
-      <P>{t('a11y.gaps.intro')}</P>
+      <H2 text={t('a11y.status.title')} />
+      <P text={t('a11y.status.body')} />
+      <H2 text={t('a11y.gaps.title')} />
+      <P text={t('a11y.gaps.intro')} />
       <ul class="ds-list">
         {gaps.map((g) => (
           <li safe>{t(`a11y.gap.${g}`)}</li>
         ))}
       </ul>
-      <H2>{t('a11y.method.title')}</H2>
-      <P>{t('a11y.method.body')}</P>
-      <P>{t('a11y.method.date')}</P>
+      <H2 text={t('a11y.method.title')} />
+      <P text={t('a11y.method.body')} />
+      <P text={t('a11y.method.date')} />
       <p class="ds-paragraph">
         <a class="ds-link" href="/statistik" safe>
           {t('a11y.statistics')}
@@ -81,42 +81,42 @@ export function PrivacyPage(props: { t: Tn }): JSX.Element {
       <h1 class="ds-heading" data-size="lg" safe>
         {t('privacy.title')}
       </h1>
-      <P>{t('privacy.intro')}</P>
-      <H2>{t('privacy.controllers.title')}</H2>
+      <P text={t('privacy.intro')} />
+      <H2 text={t('privacy.controllers.title')} />
       <ul class="ds-list">
         <li safe>{t('privacy.controllers.region')}</li>
         <li safe>{t('privacy.controllers.municipality')}</li>
         <li safe>{t('privacy.controllers.provider')}</li>
       </ul>
-      <H2>{t('privacy.purposes.title')}</H2>
-      <P>{t('privacy.purposes.body')}</P>
-      <H2>{t('privacy.bases.title')}</H2>
+      <H2 text={t('privacy.purposes.title')} />
+      <P text={t('privacy.purposes.body')} />
+      <H2 text={t('privacy.bases.title')} />
       <ul class="ds-list">
         <li safe>{t('privacy.bases.public')}</li>
         <li safe>{t('privacy.bases.legal')}</li>
         <li safe>{t('privacy.bases.sensitive')}</li>
       </ul>
-      <H2>{t('privacy.recipients.title')}</H2>
-      <P>{t('privacy.recipients.body')}</P>
-      <H2>{t('privacy.retention.title')}</H2>
-      <P>{t('privacy.retention.body')}</P>
-      <H2>{t('privacy.transfers.title')}</H2>
-      <P>{t('privacy.transfers.body')}</P>
-      <H2>{t('privacy.rights.title')}</H2>
-      <P>{t('privacy.rights.body')}</P>
+      <H2 text={t('privacy.recipients.title')} />
+      <P text={t('privacy.recipients.body')} />
+      <H2 text={t('privacy.retention.title')} />
+      <P text={t('privacy.retention.body')} />
+      <H2 text={t('privacy.transfers.title')} />
+      <P text={t('privacy.transfers.body')} />
+      <H2 text={t('privacy.rights.title')} />
+      <P text={t('privacy.rights.body')} />
       <p class="ds-paragraph">
         <a class="ds-link" href="/privacy/my-data" safe>
           {t('privacy.myData')}
         </a>
       </p>
-      <H2>{t('privacy.complaint.title')}</H2>
-      <P>{t('privacy.complaint.body')}</P>
+      <H2 text={t('privacy.complaint.title')} />
+      <P text={t('privacy.complaint.body')} />
       <p class="ds-paragraph">
         <a class="ds-link" href="https://www.imy.se" safe>
           {t('privacy.complaint.link')}
         </a>
       </p>
-      <P>{t('privacy.updated')}</P>
+      <P text={t('privacy.updated')} />
     </article>
   );
 }
@@ -136,7 +136,7 @@ export function ReportFormPage(props: ReportFormProps): JSX.Element {
       <h1 class="ds-heading" data-size="lg" safe>
         {t('report.title')}
       </h1>
-      <P>{t('report.intro')}</P>
+      <P text={t('report.intro')} />
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action="/accessibility/report" class="kn-form" novalidate data-testid="report-form">
         <CsrfField token={props.csrf} />
@@ -222,7 +222,7 @@ export function ReportSentPage(props: { t: Tn }): JSX.Element {
       <h1 class="ds-heading" data-size="lg" safe>
         {t('report.sent.title')}
       </h1>
-      <P>{t('report.sent.body')}</P>
+      <P text={t('report.sent.body')} />
       <p class="ds-paragraph">
         <a class="ds-link" href="/accessibility" safe>
           {t('report.backToStatement')}

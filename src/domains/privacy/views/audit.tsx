@@ -52,7 +52,7 @@ function Entries(props: { t: AT; rows: AuditListRow[] }): JSX.Element {
             <td safe>{r.entityId ? `${r.entityType} ${r.entityId}` : r.entityType}</td>
             <td safe>{r.ip ?? ''}</td>
             <td>
-              <code safe>{Object.keys(r.details).length > 0 ? JSON.stringify(r.details) : ''}</code>
+              <code safe>{detailsText(r.details)}</code>
             </td>
           </tr>
         ))}
@@ -117,4 +117,9 @@ export function AuditPage(props: {
       )}
     </>
   );
+}
+
+/** The details of an audit entry as one line of JSON (empty when there are none). */
+function detailsText(details: Record<string, unknown>): string {
+  return Object.keys(details).length > 0 ? JSON.stringify(details) : '';
 }
