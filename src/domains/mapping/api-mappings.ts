@@ -304,11 +304,13 @@ export const mappingApiRoutes: AnyRoute[] = [
       opensOn: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+        .refine(isCalendarDate, 'validation.date')
         .nullable()
         .default(null),
       closesOn: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+        .refine(isCalendarDate, 'validation.date')
         .nullable()
         .default(null),
     }),
@@ -317,3 +319,9 @@ export const mappingApiRoutes: AnyRoute[] = [
     handler: async (ctx) => ({ id: await mappings.createRound(ctx.db, ctx.actor, ctx.body, ctx.ip) }),
   }),
 ];
+
+/** A real calendar date (PostgreSQL refuses 2026-02-30 with an error, not a validation message). */
+function isCalendarDate(v: string): boolean {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}

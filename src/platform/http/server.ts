@@ -271,13 +271,16 @@ function registerRoute(app: FastifyInstance, route: AnyRoute, opts: ServerOption
         if (route.kind === 'api' && actor.via !== 'api_token') throw new AppError('UNAUTHENTICATED');
         if (!route.access.policy(actor)) throw new AppError('FORBIDDEN');
       }
+      // No NUL characters reach a handler, with or without a body schema (some forms read the raw body).
+      if (route.kind !== 'protocol' && req.body && typeof req.body === 'object')
+        req.body = route.multipart ? withoutNulFields(req.body) : withoutNul(req.body);
       const params = parseOr404(route, req.params);
       const query = route.query ? parseQuery(route, withoutNul(req.query)) : {};
       let body: unknown = {};
       let form: FormInput<unknown> = { ok: true, value: {} };
       if (route.kind === 'protocol') body = req.body;
       else if (route.body && route.method !== 'GET') {
-        const input = route.multipart ? req.body : withoutNul(req.body ?? {});
+        const input = route.multipart ? withoutNulFields(req.body) : withoutNul(req.body ?? {});
         const parsed = route.body.safeParse(input);
         if (parsed.success) {
           body = parsed.data;
@@ -377,6 +380,18 @@ export function withoutNul(value: unknown): unknown {
     return out;
   }
   return value;
+}
+
+/** Multipart bodies: the same for the text fields (`{ type: 'field', value }`); files are left alone. */
+function withoutNulFields(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  for (const entry of Object.values(body as Record<string, unknown>))
+    for (const part of Array.isArray(entry) ? entry : [entry]) {
+      const field = part as { type?: unknown; value?: unknown } | null;
+      if (field && field.type === 'field' && typeof field.value === 'string')
+        field.value = field.value.replaceAll('\u0000', '');
+    }
+  return body;
 }
 
 function parseQuery(route: AnyRoute, raw: unknown): unknown {
