@@ -24,6 +24,8 @@ const envSchema = z.object({
   BASE_URL: z.string().url('must be an absolute URL such as https://kompetens.example.se').optional(),
   DEMO_DATA: onOff.default('on'),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('Kompetens2026!'),
+  /** API requests a minute per token (an address without a token gets a fifth). */
+  API_RATE_LIMIT: z.coerce.number().int().min(10).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: onOff.default('off'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

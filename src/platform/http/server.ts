@@ -176,7 +176,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       const bearer = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
       return req.actor && bearer ? `token:${hashToken(bearer).slice(0, 32)}` : `ip:${req.ip}`;
     },
-    max: (_req, key) => (key.startsWith('token:') ? API_LIMIT_PER_TOKEN : API_LIMIT_PER_IP),
+    max: (_req, key) =>
+      key.startsWith('token:')
+        ? (deps.env.API_RATE_LIMIT ?? API_LIMIT_PER_TOKEN)
+        : Math.max(API_LIMIT_PER_IP, Math.floor((deps.env.API_RATE_LIMIT ?? API_LIMIT_PER_TOKEN) / 5)),
     errorResponseBuilder: (_req, context) => new RateLimitedError('rateLimit.api', context.ttl / 1000),
   });
 
