@@ -1,7 +1,7 @@
 // Regression (fuzz suite, issue 8): a NUL character in a form, JSON body or query reached PostgreSQL, which
 // cannot store it in text, and the request answered 500. Input is now cleaned before validation.
 import { describe, expect, it } from 'vitest';
-import { withoutNul } from './server.ts';
+import { withoutNul } from './input.ts';
 
 describe('withoutNul', () => {
   it('removes NUL from every string of plain and null-prototype objects and arrays, nothing else', () => {
