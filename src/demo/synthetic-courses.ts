@@ -5,9 +5,11 @@
 // every course has 1–2 open occasions 2–26 weeks ahead. Generated inside the database (INSERT … SELECT
 // over generate_series, values from md5 of (seed, serial, row)); a second run continues the series.
 // Occasion dates are relative to the day of the run; everything else is a pure function of the seed.
+
 import { ensureRegion } from '../domains/organisations/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
+import { sqlUuidFrom } from '../platform/derived-uuid.ts';
 import { DEFAULT_SEED } from './synthetic.ts';
 import { SSYK_WEIGHTS } from './synthetic-mappings.ts';
 
@@ -47,7 +49,7 @@ function ssykTable(): { sql: string; total: number } {
   return { sql: `(VALUES ${rows.join(', ')}) AS s(code, lo, hi)`, total: cum };
 }
 
-const providerId = (p: string) => `md5('kn-synthetic-provider:' || $1::uuid::text || ':' || ${p})::uuid`;
+const providerId = (p: string) => sqlUuidFrom(`'kn-synthetic-provider:' || $1::uuid::text || ':' || ${p}`);
 
 /** $1 region, $2 first serial, $3 last serial + 1, $4 seed (text); $5 municipality codes (courses) or SSYK codes (competences). */
 function courseStatements(): string[] {
@@ -68,7 +70,7 @@ function courseStatements(): string[] {
            ON ${bits(h, 1)} % ${ssyk.total} >= s.lo AND ${bits(h, 1)} % ${ssyk.total} < s.hi)
      INSERT INTO courses (id, region_id, provider_org_id, title, description, format, hours, municipality_code,
        price_sek, financing, contract_reference, contract_from, contract_to, status, approved_at)
-     SELECT md5('kn-synthetic-course:' || $1::uuid::text || ':' || pick.k)::uuid, $1::uuid,
+     SELECT ${sqlUuidFrom(`'kn-synthetic-course:' || $1::uuid::text || ':' || pick.k`)}, $1::uuid,
             ${providerId('pick.provider')},
             left(y.name_sv, 200) || ' – ' ||
               (ARRAY['grundkurs', 'fortsättningskurs', 'fördjupning', 'certifiering', 'uppdatering'])[1 + ${bits('pick.h', 26)} % 5]
@@ -93,7 +95,7 @@ function courseStatements(): string[] {
      src AS MATERIALIZED (
        SELECT k, md5($4::text || ':course:' || k) AS h FROM generate_series($2::int, $3::int - 1) AS k),
      ck AS MATERIALIZED (
-       SELECT md5('kn-synthetic-course:' || $1::uuid::text || ':' || src.k)::uuid AS course_id, s.code AS ssyk_code,
+       SELECT ${sqlUuidFrom(`'kn-synthetic-course:' || $1::uuid::text || ':' || src.k`)} AS course_id, s.code AS ssyk_code,
               md5($4::text || ':course-competence:' || src.k || ':' || j) AS h
          FROM src JOIN ${ssyk.sql}
            ON ${bits(h, 1)} % ${ssyk.total} >= s.lo AND ${bits(h, 1)} % ${ssyk.total} < s.hi,
@@ -106,7 +108,7 @@ function courseStatements(): string[] {
      ON CONFLICT DO NOTHING`,
     // Occasions: 1–2 per course, open, starting in 2–26 weeks, 8–30 seats, deadline a week before.
     `WITH src AS MATERIALIZED (
-       SELECT k, md5('kn-synthetic-course:' || $1::uuid::text || ':' || k)::uuid AS course_id,
+       SELECT k, ${sqlUuidFrom(`'kn-synthetic-course:' || $1::uuid::text || ':' || k`)} AS course_id,
               md5($4::text || ':occasions:' || k) AS h
          FROM generate_series($2::int, $3::int - 1) AS k),
      oc AS MATERIALIZED (
@@ -114,7 +116,7 @@ function courseStatements(): string[] {
          FROM src, generate_series(0, 1) AS i WHERE i < 1 + ${bits('src.h', 1)} % 2)
      INSERT INTO course_occasions (id, course_id, starts_on, ends_on, seats, enrolment_deadline,
        municipality_code, location, status)
-     SELECT md5('kn-synthetic-occasion:' || oc.course_id::text || ':' || oc.i)::uuid, oc.course_id, d.starts,
+     SELECT ${sqlUuidFrom(`'kn-synthetic-occasion:' || oc.course_id::text || ':' || oc.i`)}, oc.course_id, d.starts,
             d.starts + ${bits('oc.h', 8)} % 5, 8 + ${bits('oc.h', 15)} % 23, d.starts - 7,
             c.municipality_code, CASE WHEN c.format = 'digital' THEN NULL ELSE 'Utbildningslokalen' END, 'open'
        FROM oc JOIN courses c ON c.id = oc.course_id
@@ -167,7 +169,7 @@ export async function seedSyntheticCourses(db: Db, opts: SeedCoursesOptions): Pr
   await db.exec('ANALYZE organisations');
   await db.exec('VACUUM (ANALYZE) courses, course_competences, course_occasions');
   const [counts] = await db.query<{ competences: number; occasions: number }>(
-    `WITH c AS (SELECT md5('kn-synthetic-course:' || $1::uuid::text || ':' || k)::uuid AS id
+    `WITH c AS (SELECT ${sqlUuidFrom(`'kn-synthetic-course:' || $1::uuid::text || ':' || k`)} AS id
                   FROM generate_series($2::int, $3::int - 1) AS k)
      SELECT (SELECT count(*)::int FROM course_competences x JOIN c ON c.id = x.course_id) AS competences,
             (SELECT count(*)::int FROM course_occasions x JOIN c ON c.id = x.course_id) AS occasions`,

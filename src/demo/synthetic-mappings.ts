@@ -4,10 +4,12 @@
 // requirements, ~20 needs, recruitment needs, maturity). Generated inside the database (INSERT … SELECT
 // over generate_series, values drawn from md5 of (seed, mapping, row)), so 300 000 companies × 20 needs
 // never cross the wire. The same seed and companies give the same rows.
+
 import { COMMON_METHOD_KEY, mappings } from '../domains/mapping/index.ts';
 import { ensureRegion } from '../domains/organisations/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
+import { sqlUuidFrom } from '../platform/derived-uuid.ts';
 import { DEFAULT_SEED } from './synthetic.ts';
 
 export const SYNTHETIC_ROUND_KEY = 'synthetic-start';
@@ -108,7 +110,7 @@ async function nationalInstrument(db: Db): Promise<{ id: string; statements: str
 export async function ensureSyntheticRound(db: Db, regionId: string): Promise<string> {
   await db.query(
     `INSERT INTO mapping_rounds (id, region_id, key, name_sv, name_en, position, opens_on, closes_on)
-     VALUES (md5('kn-synthetic-round:' || $1::uuid::text)::uuid, $1::uuid, $2, 'Syntetisk start', 'Synthetic start', 90,
+     VALUES (${sqlUuidFrom(`'kn-synthetic-round:' || $1::uuid::text`)}, $1::uuid, $2, 'Syntetisk start', 'Synthetic start', 90,
              '2026-01-01', '2026-12-31')
      ON CONFLICT (region_id, key) DO NOTHING`,
     [regionId, SYNTHETIC_ROUND_KEY],
@@ -190,7 +192,7 @@ function batchStatements(p: {
        FROM unnest(@ids::uuid[]) AS b(id) JOIN companies c ON c.id = b.id)
      INSERT INTO mappings (id, company_id, round_id, instrument_id, region_id, mode, status, revision,
        notice_accepted_at, started_at, updated_at, submitted_at, maturity_score, municipality_code, sni_code)
-     SELECT md5('kn-synthetic-mapping:' || src.company_id::text || ':' || ${lit(p.roundId)})::uuid,
+     SELECT ${sqlUuidFrom(`'kn-synthetic-mapping:' || src.company_id::text || ':' || ${lit(p.roundId)}`)},
             src.company_id, ${lit(p.roundId)}::uuid, ${lit(p.instrumentId)}::uuid, src.region_id,
             CASE WHEN ${bits('src.h', 1)} % 100 < 60 THEN 'interview' ELSE 'self_service' END, 'submitted',
             6 + ${bits('src.h', 8)} % 10, t.started, t.started, t.started + interval '5 days',

@@ -250,5 +250,25 @@ describe('versioning', () => {
     expect((await client.post(`/learning/courses/${courseId}/new-draft`, {})).statusCode).toBe(303);
     const list = await client.get('/learning/courses');
     expect(list.body).toContain('v2');
+    // Every part the copy made opens in its editor, page and API: the copy's ids are valid UUIDs like any
+    // other (they once were raw md5 digests, which the routes' id check refused as "not found").
+    const [v] = await db.query<{ id: string }>(
+      `SELECT id FROM dl_course_versions WHERE course_id = $1 AND status = 'draft'`,
+      [courseId],
+    );
+    const draft = await loadVersionContent(db, v?.id as string);
+    const modules = draft?.modules ?? [];
+    const lessons = modules.flatMap((m) => m.lessons);
+    const questions = lessons.flatMap((l) => l.questions);
+    expect(modules.length * lessons.length * questions.length).toBeGreaterThan(0);
+    const rfc = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const id of [...modules, ...lessons, ...questions].map((x) => x.id)) expect(id).toMatch(rfc);
+    const base = `/learning/courses/${courseId}`;
+    const urls = [
+      ...modules.map((m) => `${base}/modules/${m.id}`),
+      ...lessons.map((l) => `${base}/lessons/${l.id}`),
+      ...questions.map((q) => `${base}/questions/${q.id}`),
+    ];
+    for (const url of urls) expect((await client.get(url)).statusCode, url).toBe(200);
   });
 });

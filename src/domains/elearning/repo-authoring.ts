@@ -1,6 +1,7 @@
 // SQL of digital courses and their versions for the authoring side: scope is enforced in every query that
 // takes an actor's scope (a course outside it is not found).
 import type { Db } from '../../platform/db.ts';
+import { sqlUuidFrom } from '../../platform/derived-uuid.ts';
 import type { VersionStatus } from './types.ts';
 
 export interface Scope {
@@ -203,7 +204,7 @@ export async function maxVersion(db: Db, courseId: string): Promise<number> {
  * old id and the new version's id, so each table is one INSERT … SELECT and children find their parents.
  */
 export async function copyContent(db: Db, from: string, to: string): Promise<void> {
-  const nid = (col: string) => `md5(${col}::text || $2::text)::uuid`;
+  const nid = (col: string) => sqlUuidFrom(`${col}::text || $2::text`);
   await db.query(
     `INSERT INTO dl_version_competences (version_id, competence_id)
      SELECT $2::text::uuid, competence_id FROM dl_version_competences WHERE version_id = $1`,
