@@ -58,11 +58,11 @@ export default async function setup(project: TestProject) {
   }
   const { db, client } = await openPglite({});
   await prepareDatabase(db);
-  const file = path.join(TMP, `snapshot-${process.pid}.tar.gz`);
-  fs.writeFileSync(file, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
+  const file = path.join(TMP, `snapshot-${process.pid}.tar`);
+  fs.writeFileSync(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
   await seedDemo(db, DEMO_PASSWORD, TEST_KEYRING);
-  const demoFile = path.join(TMP, `snapshot-demo-${process.pid}.tar.gz`);
-  fs.writeFileSync(demoFile, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()));
+  const demoFile = path.join(TMP, `snapshot-demo-${process.pid}.tar`);
+  fs.writeFileSync(demoFile, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
   await db.close();
   project.provide('pgliteSnapshot', file);
   project.provide('pgliteDemoSnapshot', demoFile);

@@ -77,7 +77,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('the embedded database after SIGKILL
     // from the run's migrated snapshot with tar: migrating, or loading through PGlite, takes far longer.
     const pgdata = path.join(dataDir, 'pgdata');
     fs.mkdirSync(pgdata);
-    execFileSync('tar', ['-xzf', inject('pgliteSnapshot'), '-C', pgdata], { stdio: 'ignore' });
+    execFileSync('tar', ['-xf', inject('pgliteSnapshot'), '-C', pgdata], { stdio: 'ignore' });
     const { db } = await openPglite({ dataDir: pgdata });
     const admin = await makeUser(db, [{ role: 'region_admin', org: 'region' }]);
     token = await apiToken(db, admin.id);
