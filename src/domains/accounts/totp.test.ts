@@ -164,9 +164,15 @@ describe('second factor at sign-in', () => {
     ).toBe(1);
 
     const second = await passwordStep(esf.email);
-    expect((await second.client.post('/login/totp', { code })).statusCode).toBe(422);
-    for (let i = 0; i < 3; i++)
-      expect((await second.client.post('/login/totp', { code: '111111' })).statusCode).toBe(422);
+    const reused = await second.client.post('/login/totp', { code });
+    expect(reused.statusCode).toBe(422);
+    // Told apart from a wrong code: the person signing in on a second device waits for the next code.
+    expect(reused.body).toContain('Den koden har redan använts');
+    for (let i = 0; i < 3; i++) {
+      const wrong = await second.client.post('/login/totp', { code: '111111' });
+      expect(wrong.statusCode).toBe(422);
+      expect(wrong.body).toContain('Koden stämmer inte');
+    }
     const fifth = await second.client.post('/login/totp', { code: '222222' });
     expect(fifth.statusCode).toBe(303);
     expect(fifth.headers.location).toBe('/login');

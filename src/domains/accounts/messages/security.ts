@@ -28,6 +28,7 @@ export const securityMessages = defineMessages(
     'password.changed': 'Lösenordet är bytt. {count} andra inloggningar avslutades.',
     'totp.code': 'Kod',
     'totp.wrongCode': 'Koden stämmer inte. Kontrollera att klockan i din telefon går rätt och försök igen.',
+    'totp.usedCode': 'Den koden har redan använts. Vänta tills appen visar en ny kod och skriv den.',
     'totp.requiredForRole': 'Tvåstegsverifiering krävs för ESF-administratörer och kan inte stängas av.',
     'totp.alreadyOn': 'Tvåstegsverifiering är redan påslagen.',
     'totp.expired': 'Inloggningen tog för lång tid. Logga in igen.',
@@ -87,6 +88,7 @@ export const securityMessages = defineMessages(
     'password.changed': 'Your password is changed. {count} other sessions were ended.',
     'totp.code': 'Code',
     'totp.wrongCode': "The code is not right. Check that your phone's clock is correct and try again.",
+    'totp.usedCode': 'That code has already been used. Wait until the app shows a new code and enter it.',
     'totp.requiredForRole':
       'Two-step verification is required for ESF administrators and cannot be turned off.',
     'totp.alreadyOn': 'Two-step verification is already on.',

@@ -99,7 +99,8 @@ export const secondFactorRoutes: AnyRoute[] = [
           next: outcome.pending.next,
         });
       }
-      if (outcome.reason === 'wrong') return render([{ field: 'code', message: 'totp.wrongCode' }], 422);
+      if (outcome.reason === 'wrong' || outcome.reason === 'used')
+        return render([{ field: 'code', message: `totp.${outcome.reason}Code` }], 422);
       return startOver(ctx, failureMessage(outcome));
     },
   }),

@@ -94,6 +94,14 @@ async function acceptCode(deps: Deps, userId: string, code: string, confirm: boo
   return step !== null && (await repo.acceptTotpStep(deps.db, userId, step, confirm));
 }
 
+/** Whether a refused code is right for now but already used (a second sign-in within the same 30 s). */
+async function codeUsedBefore(deps: Deps, userId: string, code: string): Promise<boolean> {
+  const row = await repo.findTotp(deps.db, userId);
+  if (!row?.confirmedAt || row.lastStep === null) return false;
+  const step = matchTotp(openSecret(deps, row), code, Date.now(), null);
+  return step !== null && step <= row.lastStep;
+}
+
 /** Ten random codes "xxxxx-xxxxx" (base32, 50 bits each). */
 function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
@@ -144,7 +152,7 @@ export async function disableTotp(deps: Deps, actor: Actor, code: string, ip: st
 
 export type CodeOutcome =
   | { ok: true; pending: repo.PendingLogin; recoveryCodes?: string[] }
-  | { ok: false; reason: 'expired' | 'locked' | 'wrong' };
+  | { ok: false; reason: 'expired' | 'locked' | 'wrong' | 'used' };
 
 /**
  * The code step of a sign-in: a TOTP code, or a recovery code (`xxxxx-xxxxx`), or — when `enrol` — the
@@ -164,6 +172,7 @@ export async function passSecondFactor(
   let recoveryCodes: string[] | undefined;
   let ok = false;
   let viaRecovery = false;
+  let used = false;
   if (enrol) {
     if (!(await totpEnabled(deps.db, userId))) {
       try {
@@ -176,7 +185,10 @@ export async function passSecondFactor(
   } else if (/^[a-z2-7]{5}-?[a-z2-7]{5}$/i.test(code.trim())) {
     ok = await repo.useRecoveryCode(deps.db, userId, recoveryHash(code.trim()));
     viaRecovery = ok;
-  } else ok = await acceptCode(deps, userId, code, false);
+  } else {
+    ok = await acceptCode(deps, userId, code, false);
+    used = !ok && (await codeUsedBefore(deps, userId, code));
+  }
 
   if (!ok) {
     const failures = await repo.failPendingLogin(deps.db, tokenHash);
@@ -192,7 +204,7 @@ export async function passSecondFactor(
       await repo.deletePendingLogin(deps.db, tokenHash);
       return { ok: false, reason: 'locked' };
     }
-    return { ok: false, reason: 'wrong' };
+    return { ok: false, reason: used ? 'used' : 'wrong' };
   }
   if (!(await repo.takePendingLogin(deps.db, tokenHash))) return { ok: false, reason: 'expired' };
   if (viaRecovery)
