@@ -41,6 +41,12 @@ export const retentionMessages = defineMessages(
     'privacy.retention.type.submitted_mappings': 'Inskickade kartläggningar med svar',
     'privacy.retention.type.training_enrolments': 'Anmälningar och närvaro på avslutade kurstillfällen',
     'privacy.retention.type.mail_outbox': 'Utgående e-post',
+    'privacy.retention.type.xapi_statements': 'Lärandeutsagor (xAPI) i regionens LRS med bilagor',
+    'privacy.retention.type.elearning_enrolments':
+      'Inskrivningar på digitala kurser med framsteg, quizförsök, studietid och omdömen',
+    'privacy.retention.type.staff_time_entries': 'Personalens tidrapportering (timmar per dag)',
+    'privacy.retention.type.esf_participants':
+      'Avslutade ESF-deltagare med personnummer, tidsintyg och rader i SCB-filer',
     'privacy.retention.status.proposed': 'Föreslagen',
     'privacy.retention.status.confirmed': 'Bekräftad',
     'privacy.retention.status.rejected': 'Avslagen',
@@ -101,6 +107,13 @@ export const retentionMessages = defineMessages(
     'privacy.retention.type.submitted_mappings': 'Submitted mappings with answers',
     'privacy.retention.type.training_enrolments': 'Enrolments and attendance of finished course occasions',
     'privacy.retention.type.mail_outbox': 'Outgoing mail',
+    'privacy.retention.type.xapi_statements':
+      "Learning statements (xAPI) in the region's LRS with attachments",
+    'privacy.retention.type.elearning_enrolments':
+      'Digital-course enrolments with progress, quiz attempts, study time and ratings',
+    'privacy.retention.type.staff_time_entries': 'Staff time log (hours per day)',
+    'privacy.retention.type.esf_participants':
+      'Ended ESF participants with identity numbers, time certificates and SCB file rows',
     'privacy.retention.status.proposed': 'Proposed',
     'privacy.retention.status.confirmed': 'Confirmed',
     'privacy.retention.status.rejected': 'Rejected',
