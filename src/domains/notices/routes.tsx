@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { FieldError } from '../../platform/errors.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type AnyRoute, type Ctx, defineRoute, PUBLIC, policy } from '../../platform/http/registry.ts';
-import { translator } from '../../platform/i18n/index.ts';
-import { messages } from './messages.ts';
+import { type T, translator } from '../../platform/i18n/index.ts';
+import { messages, type NoticesKey } from './messages.ts';
 import { canReadAccessibilityReports } from './policy.ts';
 import type { ReportRow } from './repo.ts';
 import {
@@ -64,6 +64,19 @@ const json = (r: ReportRow): z.infer<typeof reportOut> => ({
 
 const submitter = (ctx: AnyCtx) => ({ actor: ctx.maybeActor, ip: ctx.ip, locale: ctx.locale });
 
+/** A public page that shows only text of the catalogue. */
+const textPage = (url: string, title: NoticesKey, View: (props: { t: T<NoticesKey> }) => JSX.Element) =>
+  defineRoute({
+    method: 'GET',
+    url,
+    kind: 'page',
+    access: PUBLIC,
+    handler: async (ctx) => {
+      const t = tOf(ctx as AnyCtx);
+      return ctx.page(t(title), <View t={t} />);
+    },
+  });
+
 export const noticesRoutes: AnyRoute[] = [
   defineRoute({
     method: 'GET',
@@ -81,16 +94,7 @@ export const noticesRoutes: AnyRoute[] = [
       return ctx.page(t('a11y.title'), <StatementPage t={t} reportHref={reportHref} />);
     },
   }),
-  defineRoute({
-    method: 'GET',
-    url: '/privacy',
-    kind: 'page',
-    access: PUBLIC,
-    handler: async (ctx) => {
-      const t = tOf(ctx as AnyCtx);
-      return ctx.page(t('privacy.title'), <PrivacyPage t={t} />);
-    },
-  }),
+  textPage('/privacy', 'privacy.title', PrivacyPage),
   defineRoute({
     method: 'GET',
     url: '/accessibility/report',
@@ -118,16 +122,7 @@ export const noticesRoutes: AnyRoute[] = [
       return ctx.redirect('/accessibility/report/sent');
     },
   }),
-  defineRoute({
-    method: 'GET',
-    url: '/accessibility/report/sent',
-    kind: 'page',
-    access: PUBLIC,
-    handler: async (ctx) => {
-      const t = tOf(ctx as AnyCtx);
-      return ctx.page(t('report.sent.title'), <ReportSentPage t={t} />);
-    },
-  }),
+  textPage('/accessibility/report/sent', 'report.sent.title', ReportSentPage),
   defineRoute({
     method: 'GET',
     url: '/admin/accessibility-reports',

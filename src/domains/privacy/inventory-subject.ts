@@ -1,7 +1,7 @@
 // The tables that hold rows about a person, with how each row is found, exported and erased. Listed in
 // erasure order: rows found through a parent (enrolments through learners) come before the parent is
 // anonymised, and `users` comes last. `$1::uuid` is the user id (or null), `$2::text[]` the lowercased e-mails.
-import type { SubjectTable } from './inventory-subject-types.ts';
+import type { KeepRule, SubjectTable } from './inventory-subject-types.ts';
 
 const byUser = 'user_id = $1::uuid';
 const byUserOrEmail = 'user_id = $1::uuid OR lower(email) = ANY($2::text[])';
@@ -21,8 +21,7 @@ const account = {
   controller: 'region',
 } as const;
 const deleteRows = { action: 'delete' } as const;
-const keep = (rule: 'public_records' | 'esf_retention' | 'audit_log' | 'accounting' | 'pseudonymous') =>
-  ({ action: 'keep', rule }) as const;
+const keep = (rule: KeepRule) => ({ action: 'keep', rule }) as const;
 const ESF = {
   purpose: 'ESF participant administration and reporting to the funder and SCB',
   basis: '6.1c',
@@ -41,21 +40,56 @@ const COACHING = {
   controller: 'owner',
 } as const;
 const ARCHIVED = 'Public record: kept under the archiving law until a disposal decision';
+const COACHING_RECORD = { ...COACHING, retention: ARCHIVED, erasure: keep('public_records') } as const;
+const COMPANY_RATINGS = {
+  purpose: "The company's own competence ratings of named employees",
+  basis: '6.1e',
+  controller: 'company',
+  retention: 'While the company keeps the mapping',
+  erasure: deleteRows,
+} as const;
+const STAFF_COSTS = {
+  purpose: 'Personnel costs of the ESF project',
+  basis: '6.1c',
+  controller: 'owner',
+  retention: ESF.retention,
+  erasure: keep('esf_retention'),
+} as const;
+const OFFERED = 'While the course is offered';
+
+/** An account table found by `user_id` whose rows are deleted with the account. */
+const accountTable = (
+  t: Pick<SubjectTable, 'table' | 'domain' | 'columns' | 'secret' | 'retention'>,
+): SubjectTable => ({
+  kind: 'subject',
+  link: 'user_id',
+  where: byUser,
+  ...account,
+  erasure: deleteRows,
+  ...t,
+});
+
+/** A digital-learning table whose rows belong to one of the person's digital enrolments. */
+const dlEnrolmentTable = (
+  t: Pick<SubjectTable, 'table' | 'columns' | 'retention' | 'erasure'>,
+): SubjectTable => ({
+  kind: 'subject',
+  domain: 'elearning',
+  link: 'digital enrolment',
+  where: `enrolment_id IN (${dlEnrolmentIds})`,
+  ...LEARNING,
+  ...t,
+});
 
 export const subjectTables: SubjectTable[] = [
   // ------------------------------------------------------------------ accounts and platform
-  {
-    kind: 'subject',
+  accountTable({
     table: 'auth_sessions',
     domain: 'accounts',
     columns: ['user_id', 'token_hash'],
-    link: 'user_id',
-    where: byUser,
     secret: ['token_hash'],
-    ...account,
     retention: 'Until expiry (12 h) or sign-out',
-    erasure: deleteRows,
-  },
+  }),
   {
     kind: 'subject',
     table: 'login_attempts',
@@ -69,54 +103,34 @@ export const subjectTables: SubjectTable[] = [
     retention: 'One day',
     erasure: deleteRows,
   },
-  {
-    kind: 'subject',
+  accountTable({
     table: 'one_time_tokens',
     domain: 'accounts',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['token_hash'],
-    ...account,
     retention: 'Until used or expired',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'api_tokens',
     domain: 'accounts',
     columns: ['user_id', 'name'],
-    link: 'user_id',
-    where: byUser,
     secret: ['token_hash'],
-    ...account,
     retention: 'Until revoked or expired',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'login_codes',
     domain: 'training',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['code_hash'],
-    ...account,
     retention: 'Until used or expired',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'calendar_feeds',
     domain: 'coaching',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['token_hash'],
-    ...account,
     retention: 'Until revoked',
-    erasure: deleteRows,
-  },
+  }),
   {
     kind: 'subject',
     table: 'mail_outbox',
@@ -152,11 +166,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['person_id', 'comment', 'author_user_id'],
     link: 'company_people row, or the author',
     where: `person_id IN (${peopleIds}) OR author_user_id = $1::uuid`,
-    purpose: "The company's own competence ratings of named employees",
-    basis: '6.1e',
-    controller: 'company',
-    retention: 'While the company keeps the mapping',
-    erasure: deleteRows,
+    ...COMPANY_RATINGS,
   },
   {
     kind: 'subject',
@@ -165,11 +175,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['person_id', 'level'],
     link: 'company_people row',
     where: `person_id IN (${peopleIds})`,
-    purpose: "The company's own competence ratings of named employees",
-    basis: '6.1e',
-    controller: 'company',
-    retention: 'While the company keeps the mapping',
-    erasure: deleteRows,
+    ...COMPANY_RATINGS,
   },
   {
     kind: 'subject',
@@ -222,9 +228,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['name', 'role_title', 'email', 'user_id', 'contact_id'],
     link: 'user_id, e-mail or contact',
     where: `${byUserOrEmail} OR contact_id IN (${contactIds})`,
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   {
     kind: 'subject',
@@ -233,9 +237,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['coach_id', 'notes', 'decisions', 'next_steps'],
     link: 'coach_id (the coach)',
     where: 'coach_id = $1::uuid',
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   {
     kind: 'subject',
@@ -244,9 +246,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['author_id', 'author_name', 'body'],
     link: 'author_id',
     where: 'author_id = $1::uuid',
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   {
     kind: 'subject',
@@ -255,9 +255,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['adopted_by', 'adopted_by_name'],
     link: 'adopted_by',
     where: 'adopted_by = $1::uuid',
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   {
     kind: 'subject',
@@ -266,9 +264,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['user_id'],
     link: 'user_id (the coach)',
     where: byUser,
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   {
     kind: 'subject',
@@ -277,9 +273,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['user_id', 'removed_reason'],
     link: 'user_id (the coach)',
     where: byUser,
-    ...COACHING,
-    retention: ARCHIVED,
-    erasure: keep('public_records'),
+    ...COACHING_RECORD,
   },
   // ------------------------------------------------------------------ staff time
   {
@@ -289,11 +283,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['user_id', 'kind', 'hourly_cost_sek'],
     link: 'user_id',
     where: byUser,
-    purpose: 'Personnel costs of the ESF project',
-    basis: '6.1c',
-    controller: 'owner',
-    retention: ESF.retention,
-    erasure: keep('esf_retention'),
+    ...STAFF_COSTS,
   },
   {
     kind: 'subject',
@@ -302,11 +292,7 @@ export const subjectTables: SubjectTable[] = [
     columns: ['user_id', 'hours', 'activity', 'note'],
     link: 'user_id',
     where: byUser,
-    purpose: 'Personnel costs of the ESF project',
-    basis: '6.1c',
-    controller: 'owner',
-    retention: ESF.retention,
-    erasure: keep('esf_retention'),
+    ...STAFF_COSTS,
   },
   {
     kind: 'subject',
@@ -315,11 +301,8 @@ export const subjectTables: SubjectTable[] = [
     columns: ['user_id', 'totals', 'unlock_reason'],
     link: 'user_id',
     where: byUser,
+    ...STAFF_COSTS,
     purpose: 'Signed monthly time reports (ESF)',
-    basis: '6.1c',
-    controller: 'owner',
-    retention: ESF.retention,
-    erasure: keep('esf_retention'),
   },
   {
     kind: 'subject',
@@ -405,50 +388,30 @@ export const subjectTables: SubjectTable[] = [
     ...ESF,
   },
   // ------------------------------------------------------------------ digital learning, xAPI, LTI, credentials
-  {
-    kind: 'subject',
+  dlEnrolmentTable({
     table: 'dl_ratings',
-    domain: 'elearning',
     columns: ['comment'],
-    link: 'digital enrolment',
-    where: `enrolment_id IN (${dlEnrolmentIds})`,
-    ...LEARNING,
-    retention: 'While the course is offered',
+    retention: OFFERED,
     erasure: { action: 'anonymise', set: { comment: "''" } },
-  },
-  {
-    kind: 'subject',
+  }),
+  dlEnrolmentTable({
     table: 'dl_quiz_attempts',
-    domain: 'elearning',
     columns: ['answers', 'score'],
-    link: 'digital enrolment',
-    where: `enrolment_id IN (${dlEnrolmentIds})`,
-    ...LEARNING,
-    retention: 'While the course is offered',
+    retention: OFFERED,
     erasure: keep('pseudonymous'),
-  },
-  {
-    kind: 'subject',
+  }),
+  dlEnrolmentTable({
     table: 'dl_lesson_progress',
-    domain: 'elearning',
     columns: ['lesson_id', 'completed_at'],
-    link: 'digital enrolment',
-    where: `enrolment_id IN (${dlEnrolmentIds})`,
-    ...LEARNING,
-    retention: 'While the course is offered',
+    retention: OFFERED,
     erasure: keep('pseudonymous'),
-  },
-  {
-    kind: 'subject',
+  }),
+  dlEnrolmentTable({
     table: 'dl_time',
-    domain: 'elearning',
     columns: ['day', 'minutes'],
-    link: 'digital enrolment',
-    where: `enrolment_id IN (${dlEnrolmentIds})`,
-    ...LEARNING,
     retention: ESF.retention,
     erasure: keep('esf_retention'),
-  },
+  }),
   {
     kind: 'subject',
     table: 'dl_enrolments',
@@ -457,7 +420,7 @@ export const subjectTables: SubjectTable[] = [
     link: 'user_id or learner',
     where: `${byUser} OR learner_id IN (${learnerIds})`,
     ...LEARNING,
-    retention: 'While the course is offered',
+    retention: OFFERED,
     erasure: keep('pseudonymous'),
   },
   {
@@ -527,7 +490,7 @@ export const subjectTables: SubjectTable[] = [
     purpose: 'Course evaluation',
     basis: '6.1e',
     controller: 'provider',
-    retention: 'While the course is offered',
+    retention: OFFERED,
     erasure: { action: 'anonymise', set: { comment: "''" } },
   },
   {
@@ -577,53 +540,33 @@ export const subjectTables: SubjectTable[] = [
     },
   },
   // ------------------------------------------------------------------ sign-in factors (issue 8)
-  {
-    kind: 'subject',
+  accountTable({
     table: 'auth_pending_logins',
     domain: 'accounts',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['token_hash'],
-    ...account,
     retention: 'Minutes, until the second factor is given',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'user_totp',
     domain: 'accounts',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['secret_sealed', 'key_id'],
-    ...account,
     retention: 'While the account exists',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'totp_recovery_codes',
     domain: 'accounts',
     columns: ['user_id'],
-    link: 'user_id',
-    where: byUser,
     secret: ['code_hash'],
-    ...account,
     retention: 'While the account exists',
-    erasure: deleteRows,
-  },
-  {
-    kind: 'subject',
+  }),
+  accountTable({
     table: 'oidc_identities',
     domain: 'accounts',
     columns: ['issuer', 'subject', 'user_id'],
-    link: 'user_id',
-    where: byUser,
-    ...account,
     retention: 'While the account exists',
-    erasure: deleteRows,
-  },
+  }),
   {
     kind: 'subject',
     table: 'accessibility_reports',
@@ -638,17 +581,12 @@ export const subjectTables: SubjectTable[] = [
     erasure: keep('public_records'),
   },
   // ------------------------------------------------------------------ the account itself, last
-  {
-    kind: 'subject',
+  accountTable({
     table: 'memberships',
     domain: 'accounts',
     columns: ['user_id', 'role'],
-    link: 'user_id',
-    where: byUser,
-    ...account,
     retention: 'While the account exists',
-    erasure: deleteRows,
-  },
+  }),
   {
     kind: 'subject',
     table: 'users',

@@ -1,23 +1,18 @@
 // The second step of a sign-in: the TOTP code (or a recovery code), or — for an ESF administrator without
 // TOTP — enrolment first. A pending sign-in (cookie kn_2fa) grants nothing until this step is passed.
 import { hashToken } from '../../../platform/auth.ts';
+import type { FieldError } from '../../../platform/errors.ts';
 import { type AnyRoute, type Ctx, defineRoute, PUBLIC } from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { type AccountKey, messages } from '../messages.ts';
 import * as repo from '../repo.ts';
 import { codeForm } from '../schema.ts';
-import {
-  type CodeOutcome,
-  enrolment,
-  passSecondFactor,
-  pendingLogin,
-  secondFactorRequired,
-  totpEnabled,
-} from '../service/second-factor.ts';
+import { type CodeOutcome, passSecondFactor, pendingLogin, totpEnabled } from '../service/second-factor.ts';
 import { actorForUser, openSession, startPage } from '../service.ts';
-import { CodeStepView, EnrolView, RecoveryCodesView } from '../views/second-factor.tsx';
-import { noStore, setSessionCookie } from './session-cookie.ts';
+import { CodeStepView } from '../views/second-factor.tsx';
+import { setSessionCookie } from './session-cookie.ts';
 import { clearPendingCookie, openSessionAndGo, PENDING_COOKIE, safeNext, signedCookie } from './sign-in.ts';
+import { renderEnrolPage, renderRecoveryCodes } from './totp-pages.tsx';
 
 type AnyCtx = Ctx<unknown, unknown, unknown>;
 const T = (ctx: AnyCtx) => translator(messages, ctx.locale);
@@ -40,28 +35,10 @@ async function startOver(ctx: AnyCtx, message: AccountKey) {
 const failureMessage = (o: Extract<CodeOutcome, { ok: false }>): AccountKey =>
   o.reason === 'locked' ? 'totp.locked' : 'totp.expired';
 
-async function renderEnrol(
-  ctx: AnyCtx,
-  userId: string,
-  errors: { field: string; message: string }[],
-  status = 200,
-) {
-  const t = T(ctx);
+async function renderEnrol(ctx: AnyCtx, userId: string, errors: FieldError[], status = 200) {
   const user = await repo.findUserById(ctx.db, userId);
-  const e = await enrolment(ctx.deps, userId, user?.email ?? userId);
-  noStore(ctx.reply);
-  return ctx.page(
-    t('totp.enrol.title'),
-    <EnrolView
-      t={t}
-      csrf={ctx.csrfToken()}
-      errors={errors}
-      enrolment={e}
-      action="/login/totp/enrol"
-      required={await secondFactorRequired(ctx.db, userId)}
-    />,
-    status,
-  );
+  const email = user?.email ?? userId;
+  return renderEnrolPage(ctx, { userId, email, action: '/login/totp/enrol', errors, status });
 }
 
 export const secondFactorRoutes: AnyRoute[] = [
@@ -139,13 +116,7 @@ export const secondFactorRoutes: AnyRoute[] = [
       setSessionCookie(ctx.reply, token);
       const actor = await actorForUser(ctx.db, userId, 'session');
       const next = safeNext(outcome.pending.next) ?? (actor ? startPage(actor) : '/account');
-      // The recovery codes are in this answer only: never cached, never in a redirect.
-      noStore(ctx.reply);
-      const t = T(ctx);
-      return ctx.page(
-        t('totp.recovery.title'),
-        <RecoveryCodesView t={t} codes={outcome.recoveryCodes ?? []} next={next} />,
-      );
+      return renderRecoveryCodes(ctx, outcome.recoveryCodes ?? [], next);
     },
   }),
 ];

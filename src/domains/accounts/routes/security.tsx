@@ -1,46 +1,30 @@
 // Sign-in security of the own account: sessions (list, end one; also as JSON API), password change, and
 // TOTP enrolment/disabling on /account. Enrolment is a browser ceremony (QR code) and has no API twin.
 import type { z } from 'zod';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, type FieldError } from '../../../platform/errors.ts';
 import { type AnyRoute, type Ctx, defineRoute, signedIn } from '../../../platform/http/registry.ts';
 import { SESSION_COOKIE } from '../../../platform/http/server.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
 import { changePasswordForm, codeForm, idParams, sessionListOut } from '../schema.ts';
-import {
-  confirmEnrolment,
-  disableTotp,
-  enrolment,
-  secondFactorRequired,
-  totpEnabled,
-} from '../service/second-factor.ts';
+import { confirmEnrolment, disableTotp, totpEnabled } from '../service/second-factor.ts';
 import { changePassword, endOwnSession, listOwnSessions } from '../service/sessions.ts';
-import { EnrolView, RecoveryCodesView } from '../views/second-factor.tsx';
 import { renderAccount } from './account.tsx';
-import { noStore } from './session-cookie.ts';
 import { currentSessionHash } from './sign-in.ts';
+import { renderEnrolPage, renderRecoveryCodes } from './totp-pages.tsx';
 
 type AnyCtx = Ctx<unknown, unknown, unknown>;
 const T = (ctx: AnyCtx) => translator(messages, ctx.locale);
 const iso = (d: Date) => new Date(d).toISOString();
 
-async function renderEnrol(ctx: AnyCtx, errors: { field: string; message: string }[], status = 200) {
-  const t = T(ctx);
-  const e = await enrolment(ctx.deps, ctx.actor.userId, ctx.actor.email);
-  noStore(ctx.reply);
-  return ctx.page(
-    t('totp.enrol.title'),
-    <EnrolView
-      t={t}
-      csrf={ctx.csrfToken()}
-      errors={errors}
-      enrolment={e}
-      action="/account/totp"
-      required={await secondFactorRequired(ctx.db, ctx.actor.userId)}
-    />,
+const renderEnrol = (ctx: AnyCtx, errors: FieldError[], status = 200) =>
+  renderEnrolPage(ctx, {
+    userId: ctx.actor.userId,
+    email: ctx.actor.email,
+    action: '/account/totp',
+    errors,
     status,
-  );
-}
+  });
 
 const isValidation = (err: unknown): err is AppError => err instanceof AppError && err.code === 'VALIDATION';
 
@@ -112,9 +96,7 @@ export const securityRoutes: AnyRoute[] = [
       if (!ctx.form.ok) return renderEnrol(ctx, ctx.form.errors, 422);
       try {
         const codes = await confirmEnrolment(ctx.deps, ctx.actor.userId, ctx.form.value.code, ctx.ip);
-        noStore(ctx.reply);
-        const t = T(ctx);
-        return ctx.page(t('totp.recovery.title'), <RecoveryCodesView t={t} codes={codes} next="/account" />);
+        return renderRecoveryCodes(ctx, codes, '/account');
       } catch (err) {
         if (isValidation(err)) return renderEnrol(ctx, err.fields, 422);
         throw err;

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { FieldError } from '../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/http/views.tsx';
 import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
@@ -12,6 +13,36 @@ export interface SecurityProps {
   /** Errors of the form that was just sent: 'password' or 'totp'. */
   failed?: { form: 'password' | 'totp'; errors: FieldError[] };
 }
+
+/** A titled section of the account page (its h2 names the section). */
+function Section(props: { id: string; title: string; children: Children }): JSX.Element {
+  const { children } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id} class="ds-heading" data-size="sm" safe>
+        {props.title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function SubmitButton(props: { text: string }): JSX.Element {
+  return (
+    <div>
+      <button type="submit" class="ds-button" data-variant="secondary" safe>
+        {props.text}
+      </button>
+    </div>
+  );
+}
+
+/** The password form's fields, in order; each is a password input the browser may fill. */
+const passwordFields = [
+  { name: 'current', label: 'password.current', autocomplete: 'current-password' },
+  { name: 'password', label: 'password.new', hint: 'password.newHint', autocomplete: 'new-password' },
+  { name: 'confirm', label: 'password.confirm', autocomplete: 'new-password' },
+] as const satisfies { name: string; label: AccountKey; hint?: AccountKey; autocomplete: string }[];
 
 function SessionTable(props: SecurityProps): JSX.Element {
   const { t } = props;
@@ -75,51 +106,28 @@ function PasswordForm(props: SecurityProps): JSX.Element {
   const { t } = props;
   const errors = props.failed?.form === 'password' ? props.failed.errors : [];
   return (
-    <section aria-labelledby="password-title">
-      <h2 id="password-title" class="ds-heading" data-size="sm" safe>
-        {t('password.title')}
-      </h2>
+    <Section id="password-title" title={t('password.title')}>
       <p class="ds-paragraph" safe>
         {t('password.intro')}
       </p>
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action="/account/password" class="kn-form" novalidate>
         <CsrfField token={props.csrf} />
-        <Field
-          name="current"
-          type="password"
-          label={t('password.current')}
-          errors={errors}
-          t={t}
-          autocomplete="current-password"
-          required
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('password.new')}
-          hint={t('password.newHint')}
-          errors={errors}
-          t={t}
-          autocomplete="new-password"
-          required
-        />
-        <Field
-          name="confirm"
-          type="password"
-          label={t('password.confirm')}
-          errors={errors}
-          t={t}
-          autocomplete="new-password"
-          required
-        />
-        <div>
-          <button type="submit" class="ds-button" data-variant="secondary" safe>
-            {t('password.submit')}
-          </button>
-        </div>
+        {passwordFields.map((f) => (
+          <Field
+            name={f.name}
+            type="password"
+            label={t(f.label)}
+            hint={'hint' in f ? t(f.hint) : undefined}
+            errors={errors}
+            t={t}
+            autocomplete={f.autocomplete}
+            required
+          />
+        ))}
+        <SubmitButton text={t('password.submit')} />
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -157,19 +165,12 @@ function TotpSection(props: SecurityProps): JSX.Element {
             required
             maxlength={20}
           />
-          <div>
-            <button type="submit" class="ds-button" data-variant="secondary" safe>
-              {t('totp.account.disable')}
-            </button>
-          </div>
+          <SubmitButton text={t('totp.account.disable')} />
         </form>
       </>
     );
   return (
-    <section aria-labelledby="totp-title">
-      <h2 id="totp-title" class="ds-heading" data-size="sm" safe>
-        {t('totp.account.title')}
-      </h2>
+    <Section id="totp-title" title={t('totp.account.title')}>
       <p class="ds-paragraph" data-testid="totp-status" safe>
         {totp.enabled
           ? t('totp.account.on', { left: totp.recoveryLeft })
@@ -178,7 +179,7 @@ function TotpSection(props: SecurityProps): JSX.Element {
             : t('totp.account.off')}
       </p>
       {body}
-    </section>
+    </Section>
   );
 }
 
@@ -187,15 +188,12 @@ export function SecuritySection(props: SecurityProps): JSX.Element {
   const { t } = props;
   return (
     <>
-      <section aria-labelledby="sessions-title">
-        <h2 id="sessions-title" class="ds-heading" data-size="sm" safe>
-          {t('sessions.title')}
-        </h2>
+      <Section id="sessions-title" title={t('sessions.title')}>
         <p class="ds-paragraph" safe>
           {t('sessions.intro')}
         </p>
         <SessionTable {...props} />
-      </section>
+      </Section>
       <PasswordForm {...props} />
       <TotpSection {...props} />
     </>

@@ -16,23 +16,29 @@ export interface ReportVM {
   createdAt: Date;
 }
 
-function StatusSelect(props: { t: T<NoticesKey>; id: string; name: string; value: string; all?: boolean }) {
+/** A labelled choice of status (with "all" for the filter). */
+function StatusField(props: { t: T<NoticesKey>; id: string; label: string; value: string; all?: boolean }) {
   const { t } = props;
   return (
-    <select class="ds-input" id={props.id} name={props.name}>
-      {props.all ? (
-        <option value="" safe>
-          {t('reports.filterAll')}
-        </option>
-      ) : (
-        ''
-      )}
-      {reportStatuses.map((s) => (
-        <option value={s} selected={s === props.value} safe>
-          {t(`reports.status.${s}`)}
-        </option>
-      ))}
-    </select>
+    <div class="ds-field">
+      <label class="ds-label" for={props.id} safe>
+        {props.label}
+      </label>
+      <select class="ds-input" id={props.id} name="status">
+        {props.all ? (
+          <option value="" safe>
+            {t('reports.filterAll')}
+          </option>
+        ) : (
+          ''
+        )}
+        {reportStatuses.map((s) => (
+          <option value={s} selected={s === props.value} safe>
+            {t(`reports.status.${s}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -52,12 +58,7 @@ export function ReportsPage(props: {
         {t('reports.intro')}
       </p>
       <form method="get" action="/admin/accessibility-reports" class="kn-form">
-        <div class="ds-field">
-          <label class="ds-label" for="f-status-filter" safe>
-            {t('reports.filter')}
-          </label>
-          <StatusSelect t={t} id="f-status-filter" name="status" value={props.status ?? ''} all />
-        </div>
+        <StatusField t={t} id="f-status-filter" label={t('reports.filter')} value={props.status ?? ''} all />
         <button type="submit" class="ds-button" data-variant="secondary" safe>
           {t('reports.filterSubmit')}
         </button>
@@ -109,12 +110,12 @@ export function ReportsPage(props: {
                     <td>
                       <form method="post" action={`/admin/accessibility-reports/${r.id}`} class="kn-form">
                         <CsrfField token={props.csrf} />
-                        <div class="ds-field">
-                          <label class="ds-label" for={`status-${r.id}`} safe>
-                            {t('reports.status')}
-                          </label>
-                          <StatusSelect t={t} id={`status-${r.id}`} name="status" value={r.status} />
-                        </div>
+                        <StatusField
+                          t={t}
+                          id={`status-${r.id}`}
+                          label={t('reports.status')}
+                          value={r.status}
+                        />
                         <div class="ds-field">
                           <label class="ds-label" for={`note-${r.id}`} safe>
                             {t('reports.note')}

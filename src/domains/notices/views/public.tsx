@@ -6,6 +6,11 @@ import type { NoticesKey } from '../messages.ts';
 
 type Tn = T<NoticesKey>;
 
+const H1 = (props: { text: string }) => (
+  <h1 class="ds-heading" data-size="lg" safe>
+    {props.text}
+  </h1>
+);
 const H2 = (props: { text: string }) => (
   <h2 class="ds-heading" data-size="sm" safe>
     {props.text}
@@ -14,6 +19,14 @@ const H2 = (props: { text: string }) => (
 const P = (props: { text: string }) => (
   <p class="ds-paragraph" safe>
     {props.text}
+  </p>
+);
+/** A link in a paragraph of its own. */
+const LinkP = (props: { href: string; text: string; testId?: string }) => (
+  <p class="ds-paragraph">
+    <a class="ds-link" href={props.href} data-testid={props.testId} safe>
+      {props.text}
+    </a>
   </p>
 );
 
@@ -31,9 +44,7 @@ export function StatementPage(props: { t: Tn; reportHref: string }): JSX.Element
   const { t } = props;
   return (
     <article class="kn-prose" data-testid="accessibility-statement">
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('a11y.title')}
-      </h1>
+      <H1 text={t('a11y.title')} />
       <P text={t('a11y.intro')} />
       <H2 text={t('a11y.alternative.title')} />
       <P text={t('a11y.alternative.body')} />
@@ -41,18 +52,10 @@ export function StatementPage(props: { t: Tn; reportHref: string }): JSX.Element
       <P text={t('a11y.contact.body')} />
       <H2 text={t('a11y.report.title')} />
       <P text={t('a11y.report.body')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href={props.reportHref} data-testid="report-link" safe>
-          {t('a11y.report.link')}
-        </a>
-      </p>
+      <LinkP href={props.reportHref} text={t('a11y.report.link')} testId="report-link" />
       <H2 text={t('a11y.supervision.title')} />
       <P text={t('a11y.supervision.body')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href="https://www.digg.se/tdosanmalan" safe>
-          {t('a11y.supervision.link')}
-        </a>
-      </p>
+      <LinkP href="https://www.digg.se/tdosanmalan" text={t('a11y.supervision.link')} />
       <H2 text={t('a11y.status.title')} />
       <P text={t('a11y.status.body')} />
       <H2 text={t('a11y.gaps.title')} />
@@ -65,11 +68,7 @@ export function StatementPage(props: { t: Tn; reportHref: string }): JSX.Element
       <H2 text={t('a11y.method.title')} />
       <P text={t('a11y.method.body')} />
       <P text={t('a11y.method.date')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/statistik" safe>
-          {t('a11y.statistics')}
-        </a>
-      </p>
+      <LinkP href="/statistik" text={t('a11y.statistics')} />
     </article>
   );
 }
@@ -78,9 +77,7 @@ export function PrivacyPage(props: { t: Tn }): JSX.Element {
   const { t } = props;
   return (
     <article class="kn-prose" data-testid="privacy-notice">
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.title')}
-      </h1>
+      <H1 text={t('privacy.title')} />
       <P text={t('privacy.intro')} />
       <H2 text={t('privacy.controllers.title')} />
       <ul class="ds-list">
@@ -104,18 +101,10 @@ export function PrivacyPage(props: { t: Tn }): JSX.Element {
       <P text={t('privacy.transfers.body')} />
       <H2 text={t('privacy.rights.title')} />
       <P text={t('privacy.rights.body')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/privacy/my-data" safe>
-          {t('privacy.myData')}
-        </a>
-      </p>
+      <LinkP href="/privacy/my-data" text={t('privacy.myData')} />
       <H2 text={t('privacy.complaint.title')} />
       <P text={t('privacy.complaint.body')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href="https://www.imy.se" safe>
-          {t('privacy.complaint.link')}
-        </a>
-      </p>
+      <LinkP href="https://www.imy.se" text={t('privacy.complaint.link')} />
       <P text={t('privacy.updated')} />
     </article>
   );
@@ -133,9 +122,7 @@ export function ReportFormPage(props: ReportFormProps): JSX.Element {
   const { t, values, errors } = props;
   return (
     <div class="kn-narrow">
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('report.title')}
-      </h1>
+      <H1 text={t('report.title')} />
       <P text={t('report.intro')} />
       <ErrorSummary errors={errors} t={t} />
       <form method="post" action="/accessibility/report" class="kn-form" novalidate data-testid="report-form">
@@ -219,15 +206,9 @@ export function ReportSentPage(props: { t: Tn }): JSX.Element {
   const { t } = props;
   return (
     <div class="kn-narrow" data-testid="report-sent">
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('report.sent.title')}
-      </h1>
+      <H1 text={t('report.sent.title')} />
       <P text={t('report.sent.body')} />
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/accessibility" safe>
-          {t('report.backToStatement')}
-        </a>
-      </p>
+      <LinkP href="/accessibility" text={t('report.backToStatement')} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { translator } from '../../../platform/i18n/index.ts';
 import { auditMessages } from '../messages/audit.ts';
 import * as service from '../service/audit.ts';
 import { AuditPage } from '../views/audit.tsx';
+import { sendDownload } from './shared.ts';
 
 export const canReadAuditLog = policy('canReadAuditLog', (a) => hasRole(a, 'region_admin', 'esf_admin'));
 
@@ -71,11 +72,11 @@ export const auditRoutes: AnyRoute[] = [
         (c) => t(`privacy.audit.col.${c}`),
       );
       const csv = await service.auditCsv(ctx.db, { actor: ctx.actor, ip: ctx.ip }, ctx.query, header);
-      return ctx.reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="granskningslogg.csv"')
-        .header('cache-control', 'no-store')
-        .send(`\ufeff${csv}`);
+      return sendDownload(ctx.reply, {
+        type: 'text/csv; charset=utf-8',
+        name: 'granskningslogg.csv',
+        body: `\ufeff${csv}`,
+      });
     },
   }),
   defineRoute({

@@ -3,17 +3,17 @@
 import { z } from 'zod';
 import { hasRole } from '../../../platform/auth.ts';
 import { toFieldErrors } from '../../../platform/http/forms.ts';
-import { type AnyRoute, type Ctx, defineRoute, policy } from '../../../platform/http/registry.ts';
+import { type AnyRoute, defineRoute, policy } from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { recordsMessages } from '../messages/records.ts';
 import { publicRecordsExport } from '../service/records.ts';
 import { recordsPdf } from '../service/records-pdf.ts';
 import { RecordsExportPage, RecordsFormPage } from '../views/records.tsx';
+import { type AnyCtx, sendDownload } from './shared.ts';
 
 export const canAnswerRecordsRequests = policy('canAnswerRecordsRequests', (a) =>
   hasRole(a, 'region_admin', 'municipality_officer'),
 );
-type AnyCtx = Ctx<unknown, unknown, unknown>;
 const tOf = (ctx: AnyCtx) => translator(recordsMessages, ctx.locale);
 
 export const recordsQuery = z.object({
@@ -56,6 +56,9 @@ const rawQuery = (q: unknown): Record<string, string> =>
 async function exportOf(ctx: AnyCtx, q: z.infer<typeof recordsQuery>) {
   return publicRecordsExport(ctx.db, { actor: ctx.actor, ip: ctx.ip }, q, tOf(ctx));
 }
+
+const fileName = (q: z.infer<typeof recordsQuery>, ext: 'pdf' | 'json') =>
+  `allman-handling-${q.id.slice(0, 8)}.${ext}`;
 
 export const recordsRoutes: AnyRoute[] = [
   defineRoute({
@@ -100,14 +103,11 @@ export const recordsRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const x = await exportOf(ctx as AnyCtx, ctx.query);
       const file = await recordsPdf(x, tOf(ctx as AnyCtx), ctx.locale);
-      return ctx.reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="allman-handling-${ctx.query.id.slice(0, 8)}.pdf"`,
-        )
-        .header('cache-control', 'no-store')
-        .send(file);
+      return sendDownload(ctx.reply, {
+        type: 'application/pdf',
+        name: fileName(ctx.query, 'pdf'),
+        body: file,
+      });
     },
   }),
   defineRoute({
@@ -118,14 +118,11 @@ export const recordsRoutes: AnyRoute[] = [
     query: recordsQuery,
     handler: async (ctx) => {
       const x = await exportOf(ctx as AnyCtx, ctx.query);
-      return ctx.reply
-        .type('application/json; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="allman-handling-${ctx.query.id.slice(0, 8)}.json"`,
-        )
-        .header('cache-control', 'no-store')
-        .send(JSON.stringify(x, null, 2));
+      return sendDownload(ctx.reply, {
+        type: 'application/json; charset=utf-8',
+        name: fileName(ctx.query, 'json'),
+        body: JSON.stringify(x, null, 2),
+      });
     },
   }),
   defineRoute({

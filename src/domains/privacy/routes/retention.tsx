@@ -1,17 +1,16 @@
 // Gallring: pages and /api/v1 for retention decisions and disposal proposals (region administrators).
 import { z } from 'zod';
 import { hasRole } from '../../../platform/auth.ts';
-import { AppError, type FieldError } from '../../../platform/errors.ts';
-import { f, isCalendarDate, rawForm } from '../../../platform/http/forms.ts';
-import { type AnyRoute, type Ctx, defineRoute, policy } from '../../../platform/http/registry.ts';
+import { f, isCalendarDate } from '../../../platform/http/forms.ts';
+import { type AnyRoute, defineRoute, policy } from '../../../platform/http/registry.ts';
 import { type T, translator } from '../../../platform/i18n/index.ts';
 import { retentionMessages } from '../messages/retention.ts';
 import * as service from '../service/retention.ts';
 import { recordTypeKeys } from '../service/retention-types.ts';
 import { ProposalPage, RetentionPage } from '../views/retention.tsx';
+import { type AnyCtx, type Failed, formState, sendDownload, statusOf, validationFailure } from './shared.ts';
 
 const access = policy('isRegionAdmin', (a) => hasRole(a, 'region_admin'));
-type AnyCtx = Ctx<unknown, unknown, unknown>;
 const tOf = (ctx: AnyCtx) => translator(retentionMessages, ctx.locale);
 /** Keys built at run time (record types) go through the untyped translator. */
 const tAny = (ctx: AnyCtx) => translator(retentionMessages, ctx.locale) as T<string>;
@@ -72,42 +71,23 @@ const proposalJson = ({ regionId: _r, decisionId: _d, archiveId, ...p }: Proposa
   hasArchive: archiveId !== null,
 });
 
-async function renderOverview(
-  ctx: AnyCtx,
-  failed: { errors: FieldError[]; values: Record<string, string> } | null,
-) {
+async function renderOverview(ctx: AnyCtx, failed: Failed | null) {
   const t = tOf(ctx);
   const vm = await service.retentionOverview(ctx.db, ctx.actor);
   return ctx.page(
     t('privacy.retention.title'),
-    <RetentionPage
-      t={t}
-      csrf={ctx.csrfToken()}
-      vm={vm}
-      errors={failed?.errors ?? []}
-      values={failed?.values ?? {}}
-    />,
-    failed ? 422 : 200,
+    <RetentionPage t={t} csrf={ctx.csrfToken()} vm={vm} {...formState(failed)} />,
+    statusOf(failed),
   );
 }
 
-async function renderProposal(
-  ctx: AnyCtx,
-  id: string,
-  failed: { errors: FieldError[]; values: Record<string, string> } | null,
-) {
+async function renderProposal(ctx: AnyCtx, id: string, failed: Failed | null) {
   const t = tAny(ctx);
   const p = await service.getProposal(ctx.db, ctx.actor, id);
   return ctx.page(
     t('privacy.retention.proposal.title', { type: t(`privacy.retention.type.${p.recordType}`) }),
-    <ProposalPage
-      t={t}
-      csrf={ctx.csrfToken()}
-      p={p}
-      errors={failed?.errors ?? []}
-      values={failed?.values ?? {}}
-    />,
-    failed ? 422 : 200,
+    <ProposalPage t={t} csrf={ctx.csrfToken()} p={p} {...formState(failed)} />,
+    statusOf(failed),
   );
 }
 
@@ -133,8 +113,7 @@ export const retentionRoutes: AnyRoute[] = [
       try {
         await service.recordDecision(ctx.db, write(ctx as AnyCtx), ctx.form.value);
       } catch (err) {
-        if (!(err instanceof AppError && err.code === 'VALIDATION')) throw err;
-        return renderOverview(ctx as AnyCtx, { errors: err.fields, values: rawForm(ctx.req.body) });
+        return renderOverview(ctx as AnyCtx, validationFailure(err, ctx.req.body));
       }
       return ctx.redirect('/privacy/retention', tOf(ctx as AnyCtx)('privacy.retention.recorded'));
     },
@@ -189,11 +168,11 @@ export const retentionRoutes: AnyRoute[] = [
     params: idParams,
     handler: async (ctx) => {
       const a = await service.downloadArchive(ctx.db, ctx.deps.keyring, write(ctx as AnyCtx), ctx.params.id);
-      return ctx.reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${a.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(a.json);
+      return sendDownload(ctx.reply, {
+        type: 'application/json; charset=utf-8',
+        name: a.fileName,
+        body: a.json,
+      });
     },
   }),
   defineRoute({

@@ -1,8 +1,7 @@
 // Data-subject requests, pages: region administrators search their region's people, see what exists, download
 // the export (JSON, tagged PDF) and erase; every signed-in user sees and downloads their own data.
-import { AppError, type FieldError } from '../../../platform/errors.ts';
-import { rawForm } from '../../../platform/http/forms.ts';
-import { type AnyRoute, type Ctx, defineRoute, policy, signedIn } from '../../../platform/http/registry.ts';
+import type { FieldError } from '../../../platform/errors.ts';
+import { type AnyRoute, defineRoute, policy, signedIn } from '../../../platform/http/registry.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
 import type { SubjectExport } from '../service/subject.ts';
@@ -10,40 +9,35 @@ import * as service from '../service/subject.ts';
 import { subjectExportPdf } from '../service/subject-pdf.ts';
 import { canHandleSubjectRequests } from '../subject-policy.ts';
 import { ErasurePage, MyDataPage, SearchPage, SubjectPage } from '../views/subject.tsx';
+import { type AnyCtx, type Failed, formState, sendDownload, statusOf, validationFailure } from './shared.ts';
 import { erasureInput, searchQuery, subjectParams, userParams } from './subject-schema.ts';
 
 const access = policy('canHandleSubjectRequests', canHandleSubjectRequests);
-type AnyCtx = Ctx<unknown, unknown, unknown>;
 const tOf = (ctx: AnyCtx) => translator(messages, ctx.locale);
 const who = (ctx: AnyCtx) => ({ actor: ctx.actor, ip: ctx.ip });
 
 async function download(ctx: AnyCtx, e: SubjectExport, format: 'json' | 'pdf') {
   const name = `personuppgifter-${e.generatedAt.slice(0, 10)}.${format}`;
-  ctx.reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${name}"`);
   if (format === 'json')
-    return ctx.reply.type('application/json; charset=utf-8').send(JSON.stringify(e, null, 2));
-  return ctx.reply.type('application/pdf').send(await subjectExportPdf(e, ctx.locale));
+    return sendDownload(ctx.reply, {
+      type: 'application/json; charset=utf-8',
+      name,
+      body: JSON.stringify(e, null, 2),
+    });
+  return sendDownload(ctx.reply, {
+    type: 'application/pdf',
+    name,
+    body: await subjectExportPdf(e, ctx.locale),
+  });
 }
 
-async function renderErasure(
-  ctx: AnyCtx,
-  userId: string,
-  failed: { errors: FieldError[]; values: Record<string, string> } | null,
-) {
+async function renderErasure(ctx: AnyCtx, userId: string, failed: Failed | null) {
   const t = tOf(ctx);
   const vm = await service.erasurePreview(ctx.db, ctx.actor, userId);
   return ctx.page(
     t('privacy.erase.title', { name: vm.name }),
-    <ErasurePage
-      t={t}
-      csrf={ctx.csrfToken()}
-      vm={vm}
-      errors={failed?.errors ?? []}
-      values={failed?.values ?? {}}
-    />,
-    failed ? 422 : 200,
+    <ErasurePage t={t} csrf={ctx.csrfToken()} vm={vm} {...formState(failed)} />,
+    statusOf(failed),
   );
 }
 
@@ -133,8 +127,7 @@ export const subjectPageRoutes: AnyRoute[] = [
           tOf(ctx as AnyCtx)('privacy.erase.done', { rows: done.rows }),
         );
       } catch (err) {
-        if (!(err instanceof AppError && err.code === 'VALIDATION')) throw err;
-        return renderErasure(ctx as AnyCtx, id, { errors: err.fields, values: rawForm(ctx.req.body) });
+        return renderErasure(ctx as AnyCtx, id, validationFailure(err, ctx.req.body));
       }
     },
   }),

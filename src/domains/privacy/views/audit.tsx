@@ -3,6 +3,7 @@ import type { FieldError } from '../../../platform/errors.ts';
 import { ErrorSummary, Field, Pagination } from '../../../platform/http/views.tsx';
 import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
 import type { AuditListRow } from '../repo-audit.ts';
+import { DataTable, LinkPara, PageHeading, Para } from './shared.tsx';
 
 type AT = T<string>;
 const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
@@ -21,43 +22,33 @@ export function auditHref(
 
 function Entries(props: { t: AT; rows: AuditListRow[] }): JSX.Element {
   const { t } = props;
-  if (props.rows.length === 0)
-    return (
-      <p class="ds-paragraph" safe>
-        {t('privacy.audit.none')}
-      </p>
-    );
+  if (props.rows.length === 0) return <Para text={t('privacy.audit.none')} />;
   return (
-    <table class="ds-table" data-size="sm" data-testid="audit-entries">
-      <caption safe>{t('privacy.audit.caption')}</caption>
-      <thead>
-        <tr>
-          {(['at', 'who', 'action', 'entity', 'ip', 'details'] as const).map((c) => (
-            <th scope="col" safe>
-              {t(`privacy.audit.col.${c}`)}
-            </th>
-          ))}
+    <DataTable
+      size="sm"
+      testId="audit-entries"
+      caption={t('privacy.audit.caption')}
+      columns={(['at', 'who', 'action', 'entity', 'ip', 'details'] as const).map((c) =>
+        t(`privacy.audit.col.${c}`),
+      )}
+    >
+      {props.rows.map((r) => (
+        <tr data-id={String(r.id)}>
+          <th scope="row" safe>
+            {formatDateTime(r.at)}
+          </th>
+          <td safe>{r.actorName ? `${r.actorName} <${r.actorEmail ?? ''}>` : t('privacy.audit.system')}</td>
+          <td>
+            <code safe>{r.action}</code>
+          </td>
+          <td safe>{r.entityId ? `${r.entityType} ${r.entityId}` : r.entityType}</td>
+          <td safe>{r.ip ?? ''}</td>
+          <td>
+            <code safe>{detailsText(r.details)}</code>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr data-id={String(r.id)}>
-            <th scope="row" safe>
-              {formatDateTime(r.at)}
-            </th>
-            <td safe>{r.actorName ? `${r.actorName} <${r.actorEmail ?? ''}>` : t('privacy.audit.system')}</td>
-            <td>
-              <code safe>{r.action}</code>
-            </td>
-            <td safe>{r.entityId ? `${r.entityType} ${r.entityId}` : r.entityType}</td>
-            <td safe>{r.ip ?? ''}</td>
-            <td>
-              <code safe>{detailsText(r.details)}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -70,12 +61,7 @@ export function AuditPage(props: {
   const { t, values, errors, result } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.audit.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.audit.intro')}
-      </p>
+      <PageHeading title={t('privacy.audit.title')} intro={t('privacy.audit.intro')} />
       <form method="get" action="/admin/audit" novalidate class="kn-form" aria-labelledby="audit-filter">
         <h2 id="audit-filter" class="ds-heading" data-size="sm" safe>
           {t('privacy.audit.filter.title')}
@@ -98,11 +84,7 @@ export function AuditPage(props: {
       </form>
       {result ? (
         <>
-          <p class="ds-paragraph">
-            <a class="ds-link" href={auditHref(values, {}, '/admin/audit.csv')} safe>
-              {t('privacy.audit.csv')}
-            </a>
-          </p>
+          <LinkPara href={auditHref(values, {}, '/admin/audit.csv')} text={t('privacy.audit.csv')} />
           <Entries t={t} rows={result.rows} />
           <Pagination
             t={t}

@@ -3,8 +3,10 @@ import type { FieldError } from '../../../platform/errors.ts';
 import { ErrorSummary, Field, Select } from '../../../platform/http/views.tsx';
 import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
 import type { RecordsExport } from '../service/records.ts';
+import { DataTable, LinkList, LinkPara, PageHeading, Para } from './shared.tsx';
 
 type RT = T<string>;
+const columns = (t: RT, keys: readonly string[]) => keys.map((c) => t(`privacy.records.col.${c}`));
 
 export function RecordsFormPage(props: {
   t: RT;
@@ -14,12 +16,7 @@ export function RecordsFormPage(props: {
   const { t, values, errors } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.records.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.records.intro')}
-      </p>
+      <PageHeading title={t('privacy.records.title')} intro={t('privacy.records.intro')} />
       <form method="get" action="/privacy/public-records/export" novalidate class="kn-form">
         <ErrorSummary t={t} errors={errors} />
         <Select
@@ -51,37 +48,25 @@ export function RecordsFormPage(props: {
 
 function Review(props: { t: RT; x: RecordsExport }): JSX.Element {
   const { t, x } = props;
-  if (x.redactions.length === 0)
-    return (
-      <p class="ds-paragraph" safe>
-        {t('privacy.records.review.none')}
-      </p>
-    );
+  if (x.redactions.length === 0) return <Para text={t('privacy.records.review.none')} />;
   return (
-    <table class="ds-table" data-size="sm" data-testid="records-review">
-      <caption safe>{t('privacy.records.review.caption')}</caption>
-      <thead>
+    <DataTable
+      size="sm"
+      testId="records-review"
+      caption={t('privacy.records.review.caption')}
+      columns={columns(t, ['n', 'where', 'why', 'provision'])}
+    >
+      {x.redactions.map((r) => (
         <tr>
-          {(['n', 'where', 'why', 'provision'] as const).map((c) => (
-            <th scope="col" safe>
-              {t(`privacy.records.col.${c}`)}
-            </th>
-          ))}
+          <th scope="row" safe>
+            {String(r.n)}
+          </th>
+          <td safe>{r.where}</td>
+          <td safe>{r.reason}</td>
+          <td safe>{r.provision}</td>
         </tr>
-      </thead>
-      <tbody>
-        {x.redactions.map((r) => (
-          <tr>
-            <th scope="row" safe>
-              {String(r.n)}
-            </th>
-            <td safe>{r.where}</td>
-            <td safe>{r.reason}</td>
-            <td safe>{r.provision}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -89,70 +74,44 @@ export function RecordsExportPage(props: { t: RT; x: RecordsExport; query: strin
   const { t, x } = props;
   return (
     <>
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/privacy/public-records" safe>
-          {t('privacy.records.title')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.records.export.title', { company: x.companyName })}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.records.export.generated', { at: formatDateTime(new Date(x.generatedAt)) })}
-      </p>
-      <ul class="ds-list">
-        <li>
-          <a class="ds-link" href={`/privacy/public-records/export.pdf?${props.query}`} safe>
-            {t('privacy.records.pdf')}
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={`/privacy/public-records/export.json?${props.query}`} safe>
-            {t('privacy.records.json')}
-          </a>
-        </li>
-      </ul>
+      <LinkPara href="/privacy/public-records" text={t('privacy.records.title')} />
+      <PageHeading
+        title={t('privacy.records.export.title', { company: x.companyName })}
+        intro={t('privacy.records.export.generated', { at: formatDateTime(new Date(x.generatedAt)) })}
+      />
+      <LinkList
+        links={[
+          { href: `/privacy/public-records/export.pdf?${props.query}`, text: t('privacy.records.pdf') },
+          { href: `/privacy/public-records/export.json?${props.query}`, text: t('privacy.records.json') },
+        ]}
+      />
       <h2 class="ds-heading" data-size="sm" safe>
         {t('privacy.records.review.title')}
       </h2>
       <Review t={t} x={x} />
       {x.attachments.length > 0 ? (
-        <table class="ds-table" data-size="sm">
-          <caption safe>{t('privacy.records.attachments.caption')}</caption>
-          <thead>
+        <DataTable
+          size="sm"
+          caption={t('privacy.records.attachments.caption')}
+          columns={columns(t, ['where', 'file', 'type', 'size'])}
+        >
+          {x.attachments.map((a) => (
             <tr>
-              {(['where', 'file', 'type', 'size'] as const).map((c) => (
-                <th scope="col" safe>
-                  {t(`privacy.records.col.${c}`)}
-                </th>
-              ))}
+              <td safe>{a.where}</td>
+              <th scope="row" safe>
+                {a.fileName}
+              </th>
+              <td safe>{a.mediaType}</td>
+              <td class="kn-num" safe>
+                {String(a.sizeBytes)}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {x.attachments.map((a) => (
-              <tr>
-                <td safe>{a.where}</td>
-                <th scope="row" safe>
-                  {a.fileName}
-                </th>
-                <td safe>{a.mediaType}</td>
-                <td class="kn-num" safe>
-                  {String(a.sizeBytes)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         ''
       )}
-      {x.sections.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('privacy.records.empty')}
-        </p>
-      ) : (
-        ''
-      )}
+      {x.sections.length === 0 ? <Para text={t('privacy.records.empty')} /> : ''}
       {x.sections.map((s) => (
         <section>
           <h2 class="ds-heading" data-size="sm" safe>

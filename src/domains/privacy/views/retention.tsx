@@ -4,10 +4,12 @@ import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea } from '../.
 import { formatDate, formatDateTime, type T } from '../../../platform/i18n/index.ts';
 import type { DecisionRow, ProposalRow } from '../repo-retention.ts';
 import type { RetentionOverview } from '../service/retention.ts';
+import { DataTable, LinkPara, PageHeading, Para } from './shared.tsx';
 
 type RT = T<string>;
 
 const typeLabel = (t: RT, key: string) => t(`privacy.retention.type.${key}`);
+const columns = (t: RT, keys: readonly string[]) => keys.map((c) => t(`privacy.retention.col.${c}`));
 
 function DecisionCells(props: { t: RT; d: DecisionRow | null }): JSX.Element {
   const { t, d } = props;
@@ -94,43 +96,30 @@ function DecisionForm(props: {
 
 function Proposals(props: { t: RT; proposals: ProposalRow[] }): JSX.Element {
   const { t } = props;
-  if (props.proposals.length === 0)
-    return (
-      <p class="ds-paragraph" safe>
-        {t('privacy.retention.proposals.none')}
-      </p>
-    );
+  if (props.proposals.length === 0) return <Para text={t('privacy.retention.proposals.none')} />;
   return (
-    <table class="ds-table" data-testid="retention-proposals">
-      <caption safe>{t('privacy.retention.proposals.caption')}</caption>
-      <thead>
+    <DataTable
+      testId="retention-proposals"
+      caption={t('privacy.retention.proposals.caption')}
+      columns={columns(t, ['type', 'reference', 'cutoff', 'count', 'status', 'proposedAt'])}
+    >
+      {props.proposals.map((p) => (
         <tr>
-          {(['type', 'reference', 'cutoff', 'count', 'status', 'proposedAt'] as const).map((c) => (
-            <th scope="col" safe>
-              {t(`privacy.retention.col.${c}`)}
-            </th>
-          ))}
+          <th scope="row">
+            <a class="ds-link" href={`/privacy/retention/proposals/${p.id}`} safe>
+              {typeLabel(t, p.recordType)}
+            </a>
+          </th>
+          <td safe>{p.decisionReference}</td>
+          <td safe>{formatDate(p.cutoff)}</td>
+          <td class="kn-num" safe>
+            {String(p.deletedCount ?? p.recordCount)}
+          </td>
+          <td safe>{t(`privacy.retention.status.${p.status}`)}</td>
+          <td safe>{formatDateTime(p.proposedAt)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.proposals.map((p) => (
-          <tr>
-            <th scope="row">
-              <a class="ds-link" href={`/privacy/retention/proposals/${p.id}`} safe>
-                {typeLabel(t, p.recordType)}
-              </a>
-            </th>
-            <td safe>{p.decisionReference}</td>
-            <td safe>{formatDate(p.cutoff)}</td>
-            <td class="kn-num" safe>
-              {String(p.deletedCount ?? p.recordCount)}
-            </td>
-            <td safe>{t(`privacy.retention.status.${p.status}`)}</td>
-            <td safe>{formatDateTime(p.proposedAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -144,39 +133,24 @@ export function RetentionPage(props: {
   const { t, vm } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.retention.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.retention.intro')}
-      </p>
-      <table class="ds-table" data-testid="retention-types">
-        <caption safe>{t('privacy.retention.types.caption')}</caption>
-        <thead>
-          <tr>
-            {(['type', 'referenceDate', 'reference', 'decidedOn', 'months', 'identities'] as const).map(
-              (c) => (
-                <th scope="col" safe>
-                  {t(`privacy.retention.col.${c}`)}
-                </th>
-              ),
-            )}
+      <PageHeading title={t('privacy.retention.title')} intro={t('privacy.retention.intro')} />
+      <DataTable
+        testId="retention-types"
+        caption={t('privacy.retention.types.caption')}
+        columns={columns(t, ['type', 'referenceDate', 'reference', 'decidedOn', 'months', 'identities'])}
+      >
+        {vm.types.map((r) => (
+          <tr data-type={r.key}>
+            <th scope="row" safe>
+              {typeLabel(t, r.key)}
+            </th>
+            <td>
+              <code safe>{r.referenceDate}</code>
+            </td>
+            <DecisionCells t={t} d={r.current} />
           </tr>
-        </thead>
-        <tbody>
-          {vm.types.map((r) => (
-            <tr data-type={r.key}>
-              <th scope="row" safe>
-                {typeLabel(t, r.key)}
-              </th>
-              <td>
-                <code safe>{r.referenceDate}</code>
-              </td>
-              <DecisionCells t={t} d={r.current} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2 class="ds-heading" data-size="sm" safe>
         {t('privacy.retention.proposals.title')}
       </h2>
@@ -188,34 +162,32 @@ export function RetentionPage(props: {
         values={props.values}
         typeKeys={vm.types.map((r) => r.key)}
       />
-      <table class="ds-table" data-testid="retention-history">
-        <caption safe>{t('privacy.retention.history.caption')}</caption>
-        <thead>
+      <DataTable
+        testId="retention-history"
+        caption={t('privacy.retention.history.caption')}
+        columns={columns(t, [
+          'type',
+          'reference',
+          'decidedOn',
+          'months',
+          'identities',
+          'recordedBy',
+          'status',
+        ])}
+      >
+        {vm.decisions.map((d) => (
           <tr>
-            {(
-              ['type', 'reference', 'decidedOn', 'months', 'identities', 'recordedBy', 'status'] as const
-            ).map((c) => (
-              <th scope="col" safe>
-                {t(`privacy.retention.col.${c}`)}
-              </th>
-            ))}
+            <th scope="row" safe>
+              {typeLabel(t, d.recordType)}
+            </th>
+            <DecisionCells t={t} d={d} />
+            <td safe>{d.recordedByName ?? ''}</td>
+            <td safe>
+              {d.supersededAt ? t('privacy.retention.superseded') : t('privacy.retention.current')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {vm.decisions.map((d) => (
-            <tr>
-              <th scope="row" safe>
-                {typeLabel(t, d.recordType)}
-              </th>
-              <DecisionCells t={t} d={d} />
-              <td safe>{d.recordedByName ?? ''}</td>
-              <td safe>
-                {d.supersededAt ? t('privacy.retention.superseded') : t('privacy.retention.current')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -240,14 +212,8 @@ export function ProposalPage(props: {
   ];
   return (
     <>
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/privacy/retention" safe>
-          {t('privacy.retention.proposal.back')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.retention.proposal.title', { type: typeLabel(t, p.recordType) })}
-      </h1>
+      <LinkPara href="/privacy/retention" text={t('privacy.retention.proposal.back')} />
+      <PageHeading title={t('privacy.retention.proposal.title', { type: typeLabel(t, p.recordType) })} />
       <dl class="kn-facts" data-testid="proposal-facts">
         {facts.map(([k, v]) => (
           <>
@@ -257,26 +223,21 @@ export function ProposalPage(props: {
         ))}
       </dl>
       {p.status === 'rejected' && p.reason ? (
-        <p class="ds-paragraph" safe>
-          {t('privacy.retention.proposal.rejectedReason', { reason: p.reason })}
-        </p>
+        <Para text={t('privacy.retention.proposal.rejectedReason', { reason: p.reason })} />
       ) : (
         ''
       )}
       {p.archiveId ? (
-        <p class="ds-paragraph">
-          <a class="ds-link" href={`/privacy/retention/proposals/${p.id}/archive.json`} safe>
-            {t('privacy.retention.proposal.download')}
-          </a>
-        </p>
+        <LinkPara
+          href={`/privacy/retention/proposals/${p.id}/archive.json`}
+          text={t('privacy.retention.proposal.download')}
+        />
       ) : (
         ''
       )}
       {p.status === 'proposed' ? (
         <>
-          <p class="ds-paragraph" safe>
-            {t('privacy.retention.proposal.explain')}
-          </p>
+          <Para text={t('privacy.retention.proposal.explain')} />
           <form method="post" action={`/privacy/retention/proposals/${p.id}/confirm`} class="kn-form">
             <CsrfField token={props.csrf} />
             <button type="submit" class="ds-button" data-variant="primary" safe>

@@ -6,6 +6,7 @@ import { formatDateTime, type T } from '../../../platform/i18n/index.ts';
 import type { PrivacyKey } from '../messages.ts';
 import type { RequestRow } from '../repo-subject.ts';
 import type { ErasurePreview, PersonHit, SubjectPreview } from '../service/subject.ts';
+import { DataTable, LinkList, LinkPara, PageHeading, Para } from './shared.tsx';
 
 type PT = T<PrivacyKey>;
 const k = (s: string) => s as PrivacyKey;
@@ -20,12 +21,7 @@ export function SearchPage(props: {
   const { t, hits } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.requests.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.requests.intro')}
-      </p>
+      <PageHeading title={t('privacy.requests.title')} intro={t('privacy.requests.intro')} />
       <ErrorSummary t={t} errors={props.errors} />
       <form method="get" action="/privacy/requests" class="kn-form" role="search">
         <Field
@@ -57,39 +53,24 @@ function Hits(props: { t: PT; hits: PersonHit[] }): JSX.Element {
       </p>
     );
   return (
-    <table class="ds-table" data-testid="hits">
-      <caption safe>{t('privacy.requests.hits')}</caption>
-      <thead>
+    <DataTable
+      testId="hits"
+      caption={t('privacy.requests.hits')}
+      columns={(['name', 'email', 'source', 'account'] as const).map((c) => t(`privacy.requests.col.${c}`))}
+    >
+      {props.hits.map((h) => (
         <tr>
-          <th scope="col" safe>
-            {t('privacy.requests.col.name')}
-          </th>
-          <th scope="col" safe>
-            {t('privacy.requests.col.email')}
-          </th>
-          <th scope="col" safe>
-            {t('privacy.requests.col.source')}
-          </th>
-          <th scope="col" safe>
-            {t('privacy.requests.col.account')}
-          </th>
+          <td>
+            <a class="ds-link" href={`/privacy/requests/people/${h.source}/${h.id}`} safe>
+              {h.name}
+            </a>
+          </td>
+          <td safe>{h.email ?? '–'}</td>
+          <td safe>{t(k(`privacy.source.${h.source}`))}</td>
+          <td safe>{h.userId ? t('privacy.requests.yes') : t('privacy.requests.no')}</td>
         </tr>
-      </thead>
-      <tbody>
-        {props.hits.map((h) => (
-          <tr>
-            <td>
-              <a class="ds-link" href={`/privacy/requests/people/${h.source}/${h.id}`} safe>
-                {h.name}
-              </a>
-            </td>
-            <td safe>{h.email ?? '–'}</td>
-            <td safe>{t(k(`privacy.source.${h.source}`))}</td>
-            <td safe>{h.userId ? t('privacy.requests.yes') : t('privacy.requests.no')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -101,47 +82,26 @@ function RequestLog(props: { t: PT; log: RequestRow[] }): JSX.Element {
         {t('privacy.requests.log')}
       </h2>
       {props.log.length === 0 ? (
-        <p class="ds-paragraph" safe>
-          {t('privacy.requests.logEmpty')}
-        </p>
+        <Para text={t('privacy.requests.logEmpty')} />
       ) : (
-        <table class="ds-table" data-testid="request-log">
-          <caption safe>{t('privacy.requests.log')}</caption>
-          <thead>
+        <DataTable
+          testId="request-log"
+          caption={t('privacy.requests.log')}
+          columns={(['when', 'kind', 'channel', 'source', 'handledBy', 'rows'] as const).map((c) =>
+            t(`privacy.requests.col.${c}`),
+          )}
+        >
+          {props.log.map((r) => (
             <tr>
-              <th scope="col" safe>
-                {t('privacy.requests.col.when')}
-              </th>
-              <th scope="col" safe>
-                {t('privacy.requests.col.kind')}
-              </th>
-              <th scope="col" safe>
-                {t('privacy.requests.col.channel')}
-              </th>
-              <th scope="col" safe>
-                {t('privacy.requests.col.source')}
-              </th>
-              <th scope="col" safe>
-                {t('privacy.requests.col.handledBy')}
-              </th>
-              <th scope="col" safe>
-                {t('privacy.requests.col.rows')}
-              </th>
+              <td safe>{formatDateTime(r.createdAt)}</td>
+              <td safe>{t(k(`privacy.kind.${r.kind}`))}</td>
+              <td safe>{t(k(`privacy.channel.${r.channel}`))}</td>
+              <td safe>{t(k(`privacy.source.${r.subjectSource}`))}</td>
+              <td safe>{r.handledByName ?? '–'}</td>
+              <td safe>{String(Object.values(r.outcome).reduce((n, o) => n + o.rows, 0))}</td>
             </tr>
-          </thead>
-          <tbody>
-            {props.log.map((r) => (
-              <tr>
-                <td safe>{formatDateTime(r.createdAt)}</td>
-                <td safe>{t(k(`privacy.kind.${r.kind}`))}</td>
-                <td safe>{t(k(`privacy.channel.${r.channel}`))}</td>
-                <td safe>{t(k(`privacy.source.${r.subjectSource}`))}</td>
-                <td safe>{r.handledByName ?? '–'}</td>
-                <td safe>{String(Object.values(r.outcome).reduce((n, o) => n + o.rows, 0))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -149,87 +109,69 @@ function RequestLog(props: { t: PT; log: RequestRow[] }): JSX.Element {
 
 function TableCounts(props: { t: PT; vm: SubjectPreview }): JSX.Element {
   const { t, vm } = props;
-  if (vm.tables.length === 0)
-    return (
-      <p class="ds-paragraph" safe>
-        {t('privacy.subject.nothing')}
-      </p>
-    );
+  if (vm.tables.length === 0) return <Para text={t('privacy.subject.nothing')} />;
   return (
-    <table class="ds-table" data-testid="subject-tables">
-      <caption safe>{t('privacy.subject.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t('privacy.subject.col.table')}
+    <DataTable
+      testId="subject-tables"
+      caption={t('privacy.subject.caption')}
+      columns={(['table', 'rows', 'controller', 'basis'] as const).map((c) => t(`privacy.subject.col.${c}`))}
+    >
+      {vm.tables.map((r) => (
+        <tr data-table={r.table}>
+          <th scope="row" safe>
+            {t(k(`privacy.table.${r.table}`))}
           </th>
-          <th scope="col" safe>
-            {t('privacy.subject.col.rows')}
-          </th>
-          <th scope="col" safe>
-            {t('privacy.subject.col.controller')}
-          </th>
-          <th scope="col" safe>
-            {t('privacy.subject.col.basis')}
-          </th>
+          <td safe>{String(r.rows)}</td>
+          <td safe>{t(k(`privacy.controller.${r.controller}`))}</td>
+          <td safe>{t(k(`privacy.basis.${r.basis}`))}</td>
         </tr>
-      </thead>
-      <tbody>
-        {vm.tables.map((r) => (
-          <tr data-table={r.table}>
-            <th scope="row" safe>
-              {t(k(`privacy.table.${r.table}`))}
-            </th>
-            <td safe>{String(r.rows)}</td>
-            <td safe>{t(k(`privacy.controller.${r.controller}`))}</td>
-            <td safe>{t(k(`privacy.basis.${r.basis}`))}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
+  );
+}
+
+/** What the inventory holds about the person (tables and counts), with the downloads of the export. */
+function SubjectSummary(props: {
+  t: PT;
+  vm: SubjectPreview;
+  title: string;
+  intro: string;
+  exportBase: string;
+}): JSX.Element {
+  const { t, vm, exportBase } = props;
+  return (
+    <>
+      <PageHeading title={props.title} intro={props.intro} />
+      <TableCounts t={t} vm={vm} />
+      <Para text={t('privacy.pnr.note')} />
+      <LinkList
+        links={[
+          { href: `${exportBase}/export.json`, text: t('privacy.subject.json') },
+          { href: `${exportBase}/export.pdf`, text: t('privacy.subject.pdf') },
+        ]}
+      />
+    </>
   );
 }
 
 export function SubjectPage(props: { t: PT; vm: SubjectPreview }): JSX.Element {
   const { t, vm } = props;
-  const base = `/privacy/requests/people/${vm.ref.source}/${vm.ref.id}`;
   return (
     <>
-      <p class="ds-paragraph">
-        <a class="ds-link" href="/privacy/requests" safe>
-          {t('privacy.subject.back')}
-        </a>
-      </p>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.subject.title', { name: vm.name })}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.subject.intro')}
-      </p>
-      <TableCounts t={t} vm={vm} />
-      <p class="ds-paragraph" safe>
-        {t('privacy.pnr.note')}
-      </p>
-      <ul class="ds-list">
-        <li>
-          <a class="ds-link" href={`${base}/export.json`} safe>
-            {t('privacy.subject.json')}
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href={`${base}/export.pdf`} safe>
-            {t('privacy.subject.pdf')}
-          </a>
-        </li>
-      </ul>
+      <LinkPara href="/privacy/requests" text={t('privacy.subject.back')} />
+      <SubjectSummary
+        t={t}
+        vm={vm}
+        title={t('privacy.subject.title', { name: vm.name })}
+        intro={t('privacy.subject.intro')}
+        exportBase={`/privacy/requests/people/${vm.ref.source}/${vm.ref.id}`}
+      />
       {vm.userId ? (
         <a class="ds-button" data-variant="secondary" href={`/privacy/requests/${vm.userId}/erase`} safe>
           {t('privacy.subject.erase')}
         </a>
       ) : (
-        <p class="ds-paragraph" safe>
-          {t('privacy.subject.noAccount')}
-        </p>
+        <Para text={t('privacy.subject.noAccount')} />
       )}
     </>
   );
@@ -253,44 +195,29 @@ export function ErasurePage(props: {
   const { t, vm } = props;
   return (
     <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.erase.title', { name: vm.name })}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.erase.intro')}
-      </p>
+      <PageHeading title={t('privacy.erase.title', { name: vm.name })} intro={t('privacy.erase.intro')} />
       <ErrorSummary t={t} errors={props.errors} />
-      <table class="ds-table" data-testid="erasure-preview">
-        <caption safe>{t('privacy.erase.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t('privacy.subject.col.table')}
+      <DataTable
+        testId="erasure-preview"
+        caption={t('privacy.erase.caption')}
+        columns={[
+          t('privacy.subject.col.table'),
+          t('privacy.subject.col.rows'),
+          t('privacy.erase.col.action'),
+          t('privacy.erase.col.why'),
+        ]}
+      >
+        {vm.lines.map((l) => (
+          <tr data-table={l.table} data-action={l.action}>
+            <th scope="row" safe>
+              {t(k(`privacy.table.${l.table}`))}
             </th>
-            <th scope="col" safe>
-              {t('privacy.subject.col.rows')}
-            </th>
-            <th scope="col" safe>
-              {t('privacy.erase.col.action')}
-            </th>
-            <th scope="col" safe>
-              {t('privacy.erase.col.why')}
-            </th>
+            <td safe>{String(l.rows)}</td>
+            <td safe>{t(k(`privacy.action.${l.action}`))}</td>
+            <td safe>{why(t, vm, l.rule)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {vm.lines.map((l) => (
-            <tr data-table={l.table} data-action={l.action}>
-              <th scope="row" safe>
-                {t(k(`privacy.table.${l.table}`))}
-              </th>
-              <td safe>{String(l.rows)}</td>
-              <td safe>{t(k(`privacy.action.${l.action}`))}</td>
-              <td safe>{why(t, vm, l.rule)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <form method="post" action={`/privacy/requests/${vm.userId}/erase`} class="kn-form">
         <CsrfField token={props.csrf} />
         <Field
@@ -322,31 +249,14 @@ export function ErasurePage(props: {
 }
 
 export function MyDataPage(props: { t: PT; vm: SubjectPreview }): JSX.Element {
-  const { t, vm } = props;
+  const { t } = props;
   return (
-    <>
-      <h1 class="ds-heading" data-size="lg" safe>
-        {t('privacy.my.title')}
-      </h1>
-      <p class="ds-paragraph" safe>
-        {t('privacy.my.intro')}
-      </p>
-      <TableCounts t={t} vm={vm} />
-      <p class="ds-paragraph" safe>
-        {t('privacy.pnr.note')}
-      </p>
-      <ul class="ds-list">
-        <li>
-          <a class="ds-link" href="/privacy/my-data/export.json" safe>
-            {t('privacy.subject.json')}
-          </a>
-        </li>
-        <li>
-          <a class="ds-link" href="/privacy/my-data/export.pdf" safe>
-            {t('privacy.subject.pdf')}
-          </a>
-        </li>
-      </ul>
-    </>
+    <SubjectSummary
+      t={t}
+      vm={props.vm}
+      title={t('privacy.my.title')}
+      intro={t('privacy.my.intro')}
+      exportBase="/privacy/my-data"
+    />
   );
 }
