@@ -119,6 +119,14 @@ export const codeForm = z.object({
     .max(20, 'validation.tooLong'),
 });
 
+/** The account page's form for new recovery codes (its own field name: the page also has the disable form). */
+export const renewCodesForm = z.object({ renewCode: codeForm.shape.code });
+export const recoveryCodesOut = z.object({
+  recoveryCodes: z
+    .array(z.string())
+    .describe('Ten new one-time codes (xxxxx-xxxxx), shown only in this answer'),
+});
+
 export const changePasswordForm = z
   .object({
     current: z

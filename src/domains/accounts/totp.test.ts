@@ -2,7 +2,7 @@
 // ESF administrators), recovery codes, the 5-wrong-codes limit, reuse refusal and disabling.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, makeUser, TEST_KEYRING, TEST_PASSWORD, testApp } from '../../../test/app.ts';
+import { apiToken, Client, makeUser, TEST_KEYRING, TEST_PASSWORD, testApp } from '../../../test/app.ts';
 import { testDb } from '../../../test/db.ts';
 import type { Db } from '../../platform/db.ts';
 import { setTotpSecret } from './service/second-factor.ts';
@@ -239,5 +239,77 @@ describe('optional TOTP on /account', () => {
     const res = await client.post('/account/totp/disable', { code: totp(secret) });
     expect(res.statusCode).toBe(422);
     expect(await countWhere(db, 'user_totp WHERE user_id = $1', [esf.id])).toBe(1);
+  });
+});
+
+describe('new recovery codes', () => {
+  const codesIn = (body: string) => [...new Set(body.match(/\b[a-z2-7]{5}-[a-z2-7]{5}\b/g) ?? [])];
+
+  it('on /account and through the API, against a current code; the old codes stop working', async () => {
+    const esf = await makeUser(db, [{ role: 'esf_admin', org: 'region' }]);
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXB';
+    await setTotpSecret({ db, keyring: TEST_KEYRING }, esf.id, secret);
+    const client = await Client.as(app, db, esf);
+    expect((await client.get('/account')).body).toContain('action="/account/totp/recovery-codes"');
+
+    const wrong = await client.post('/account/totp/recovery-codes', { renewCode: '000000' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Koden stämmer inte');
+    expect(wrong.body).toContain('id="f-renewCode"');
+    expect(await countWhere(db, 'totp_recovery_codes WHERE user_id = $1', [esf.id])).toBe(0);
+
+    const page = await client.post('/account/totp/recovery-codes', { renewCode: totp(secret) });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const first = codesIn(page.body);
+    expect(first).toHaveLength(10);
+    expect(await countWhere(db, 'totp_recovery_codes WHERE user_id = $1', [esf.id])).toBe(10);
+    // The same code again is refused as used, and writes nothing.
+    const again = await client.post('/account/totp/recovery-codes', { renewCode: totp(secret) });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('Den koden har redan använts');
+
+    // The API twin, with a later code: ten other codes; the first list no longer signs anyone in.
+    const token = await apiToken(db, esf.id);
+    const api = await app.inject({
+      method: 'POST',
+      url: '/api/v1/account/totp/recovery-codes',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { code: codeAhead(secret, 1) },
+    });
+    expect(api.statusCode).toBe(200);
+    expect(api.headers['cache-control']).toBe('no-store');
+    const second = (api.json() as { recoveryCodes: string[] }).recoveryCodes;
+    expect(second).toHaveLength(10);
+    expect(second.filter((c) => first.includes(c))).toEqual([]);
+    const old = await passwordStep(esf.email);
+    expect((await old.client.post('/login/totp', { code: first[0] as string })).statusCode).toBe(422);
+    const fresh = await passwordStep(esf.email);
+    const signedIn = await fresh.client.post('/login/totp', { code: second[0] as string });
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).not.toMatch(/^\/login/);
+    expect(
+      await countWhere(db, `audit_log WHERE action = 'totp.recovery_codes.renew' AND entity_id = $1`, [
+        esf.id,
+      ]),
+    ).toBe(2);
+  });
+
+  it('is refused (422, nothing written) without two-step verification and with a bad body', async () => {
+    const coach = await makeUser(db, [{ role: 'coach', org: 'region' }]);
+    const token = await apiToken(db, coach.id);
+    const post = (payload: object) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/account/totp/recovery-codes',
+        headers: { authorization: `Bearer ${token}` },
+        payload,
+      });
+    expect((await post({ code: '123456' })).statusCode).toBe(422);
+    expect((await post({})).statusCode).toBe(422);
+    expect(await countWhere(db, 'totp_recovery_codes WHERE user_id = $1', [coach.id])).toBe(0);
+    const client = await Client.as(app, db, coach);
+    expect((await client.get('/account')).body).not.toContain('action="/account/totp/recovery-codes"');
+    expect((await client.post('/account/totp/recovery-codes', { renewCode: '123456' })).statusCode).toBe(422);
   });
 });

@@ -61,6 +61,11 @@ export const securityMessages = defineMessages(
     'totp.account.disableHint': 'Skriv en kod från appen för att stänga av.',
     'totp.account.requiredForRole': 'Krävs för din roll och kan inte stängas av.',
     'totp.account.disabled': 'Tvåstegsverifiering är avstängd.',
+    'totp.account.renewTitle': 'Nya reservkoder',
+    'totp.account.renewHint':
+      'Skriv en kod från appen. Du får tio nya reservkoder och de gamla slutar fungera.',
+    'totp.account.renew': 'Skapa nya reservkoder',
+    'totp.notOn': 'Tvåstegsverifiering är inte påslagen för ditt konto.',
   },
   {
     'login.sso': "Sign in with your organisation's account",
@@ -122,5 +127,10 @@ export const securityMessages = defineMessages(
     'totp.account.disableHint': 'Enter a code from the app to turn it off.',
     'totp.account.requiredForRole': 'Required for your role; it cannot be turned off.',
     'totp.account.disabled': 'Two-step verification is turned off.',
+    'totp.account.renewTitle': 'New recovery codes',
+    'totp.account.renewHint':
+      'Enter a code from the app. You get ten new recovery codes and the old ones stop working.',
+    'totp.account.renew': 'Create new recovery codes',
+    'totp.notOn': 'Two-step verification is not turned on for your account.',
   },
 );

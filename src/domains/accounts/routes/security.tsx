@@ -1,13 +1,26 @@
 // Sign-in security of the own account: sessions (list, end one; also as JSON API), password change, and
-// TOTP enrolment/disabling on /account. Enrolment is a browser ceremony (QR code) and has no API twin.
+// TOTP enrolment/disabling and new recovery codes on /account. Enrolment is a browser ceremony (QR code) and
+// has no API twin; new recovery codes have one.
 import type { z } from 'zod';
 import { AppError, type FieldError } from '../../../platform/errors.ts';
 import { type AnyRoute, type Ctx, defineRoute, signedIn } from '../../../platform/http/registry.ts';
 import { SESSION_COOKIE } from '../../../platform/http/server.ts';
 import { translator } from '../../../platform/i18n/index.ts';
 import { messages } from '../messages.ts';
-import { changePasswordForm, codeForm, idParams, sessionListOut } from '../schema.ts';
-import { confirmEnrolment, disableTotp, totpEnabled } from '../service/second-factor.ts';
+import {
+  changePasswordForm,
+  codeForm,
+  idParams,
+  recoveryCodesOut,
+  renewCodesForm,
+  sessionListOut,
+} from '../schema.ts';
+import {
+  confirmEnrolment,
+  disableTotp,
+  regenerateRecoveryCodes,
+  totpEnabled,
+} from '../service/second-factor.ts';
 import { changePassword, endOwnSession, listOwnSessions } from '../service/sessions.ts';
 import { renderAccount } from './account.tsx';
 import { currentSessionHash } from './sign-in.ts';
@@ -118,6 +131,55 @@ export const securityRoutes: AnyRoute[] = [
         if (isValidation(err)) return renderAccount(ctx, {}, { form: 'totp', errors: err.fields }, 422);
         throw err;
       }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/account/totp/recovery-codes',
+    kind: 'page',
+    access: signedIn,
+    body: renewCodesForm,
+    handler: async (ctx) => {
+      const failed = (errors: FieldError[]) =>
+        renderAccount(
+          ctx,
+          {},
+          {
+            form: 'recovery',
+            errors: errors.map((e) => (e.field === 'code' ? { ...e, field: 'renewCode' } : e)),
+          },
+          422,
+        );
+      if (!ctx.form.ok) return failed(ctx.form.errors);
+      try {
+        const codes = await regenerateRecoveryCodes(
+          ctx.deps,
+          ctx.actor.userId,
+          ctx.form.value.renewCode,
+          ctx.ip,
+        );
+        return renderRecoveryCodes(ctx, codes, '/account');
+      } catch (err) {
+        if (isValidation(err)) return failed(err.fields);
+        throw err;
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/v1/account/totp/recovery-codes',
+    kind: 'api',
+    tag: 'account',
+    summary:
+      'Ten new recovery codes against a current code from the authenticator app; the old codes stop working (422 on a wrong or used code, or without two-step verification)',
+    access: signedIn,
+    body: codeForm,
+    response: recoveryCodesOut,
+    handler: async (ctx): Promise<z.infer<typeof recoveryCodesOut>> => {
+      ctx.reply.header('cache-control', 'no-store');
+      return {
+        recoveryCodes: await regenerateRecoveryCodes(ctx.deps, ctx.actor.userId, ctx.body.code, ctx.ip),
+      };
     },
   }),
   defineRoute({

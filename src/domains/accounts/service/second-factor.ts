@@ -132,6 +132,36 @@ export async function confirmEnrolment(
   return codes;
 }
 
+/**
+ * Ten new recovery codes for a user with TOTP on, against a current code from the app; the old codes stop
+ * working. A wrong or used code is a VALIDATION error on `code` and nothing changes.
+ */
+export async function regenerateRecoveryCodes(
+  deps: Deps,
+  userId: string,
+  code: string,
+  ip: string,
+): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await deps.db.tx(async (tx) => {
+    const row = await repo.findTotp(tx, userId);
+    if (!row?.confirmedAt) throw validation([{ field: 'code', message: 'totp.notOn' }]);
+    if (!(await acceptCode({ ...deps, db: tx }, userId, code, false))) {
+      const used = await codeUsedBefore({ ...deps, db: tx }, userId, code);
+      throw validation([{ field: 'code', message: used ? 'totp.usedCode' : 'totp.wrongCode' }]);
+    }
+    await repo.replaceRecoveryCodes(tx, userId, codes.map(recoveryHash));
+    await audit(tx, {
+      actorUserId: userId,
+      action: 'totp.recovery_codes.renew',
+      entityType: 'user',
+      entityId: userId,
+      ip,
+    });
+  });
+  return codes;
+}
+
 /** Turn TOTP off with a current code; refused for ESF administrators. */
 export async function disableTotp(deps: Deps, actor: Actor, code: string, ip: string): Promise<void> {
   if (actor.memberships.some((m) => m.role === 'esf_admin'))

@@ -10,8 +10,8 @@ export interface SecurityProps {
   csrf: string;
   sessions: OwnSession[];
   totp: { enabled: boolean; required: boolean; recoveryLeft: number };
-  /** Errors of the form that was just sent: 'password' or 'totp'. */
-  failed?: { form: 'password' | 'totp'; errors: FieldError[] };
+  /** Errors of the form that was just sent: 'password', 'totp' (turning it off) or 'recovery' (new codes). */
+  failed?: { form: 'password' | 'totp' | 'recovery'; errors: FieldError[] };
 }
 
 /** A titled section of the account page (its h2 names the section). */
@@ -179,7 +179,36 @@ function TotpSection(props: SecurityProps): JSX.Element {
             : t('totp.account.off')}
       </p>
       {body}
+      {totp.enabled ? <RecoveryCodesForm {...props} /> : ''}
     </Section>
+  );
+}
+
+/** New recovery codes against a current code from the app (the old ones stop working). */
+function RecoveryCodesForm(props: SecurityProps): JSX.Element {
+  const { t } = props;
+  const errors = props.failed?.form === 'recovery' ? props.failed.errors : [];
+  return (
+    <>
+      <h3 class="ds-heading" data-size="xs" safe>
+        {t('totp.account.renewTitle')}
+      </h3>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action="/account/totp/recovery-codes" class="kn-form" novalidate>
+        <CsrfField token={props.csrf} />
+        <Field
+          name="renewCode"
+          label={t('totp.code')}
+          hint={t('totp.account.renewHint')}
+          errors={errors}
+          t={t}
+          autocomplete="one-time-code"
+          required
+          maxlength={20}
+        />
+        <SubmitButton text={t('totp.account.renew')} />
+      </form>
+    </>
   );
 }
 
