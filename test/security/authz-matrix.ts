@@ -154,6 +154,12 @@ export const HOLDERS: [RegExp, Expected][] = [
   [/^(\/api\/v1)?\/mapping\/instruments/, EVERYONE],
   // Training acts region-wide by design (training/service/enrolment-access.ts): staff and providers of the
   // region act for any company's learners and enrolments, a company contact for its own company.
+  // A sign-in code signs in as the learner: a provider issues one only for a learner on its own courses
+  // (training/service/enrolment-logincode.ts codeLearner); the home learner is on provider 0's course.
+  [
+    /^(\/api\/v1)?\/training\/(people|learners)\/:id\/login-code/,
+    TRAINING_ACTORS.filter((a) => a !== 'providerOther'),
+  ],
   [/^(\/api\/v1)?\/training\/(people|learners|enrolments)\//, TRAINING_ACTORS],
   // Participants of an occasion: its provider and the region's staff (seesParticipants); not a company contact.
   [

@@ -509,4 +509,31 @@ describe('sign-in codes', () => {
       (await (await Client.as(app, db, contactB)).post(`/training/people/${l}/login-code`, {})).statusCode,
     ).toBe(404);
   });
+
+  it('a provider issues codes only for learners on its own courses (a code signs in as the learner)', async () => {
+    const onCourse = await learner(contactA, companyA, 'Kurs');
+    await api(contactA, 'POST', `/api/v1/training/occasions/${inContract2}/enrolments`, {
+      learnerIds: [onCourse],
+      paidBy: 'company',
+    });
+    const elsewhere = await learner(contactA, companyA, 'Annan');
+    const codes = async () =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_codes'))[0]?.n ?? 0;
+    const before = await codes();
+    const other = await Client.as(app, db, provider2);
+    expect((await other.get(`/training/people/${onCourse}/login-code`)).statusCode).toBe(404);
+    expect((await other.post(`/training/people/${onCourse}/login-code`, {})).statusCode).toBe(404);
+    expect(
+      (await api(provider2, 'POST', `/api/v1/training/learners/${onCourse}/login-code`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await api(provider1, 'POST', `/api/v1/training/learners/${elsewhere}/login-code`)).statusCode,
+    ).toBe(404);
+    expect(await codes()).toBe(before);
+    const own = await Client.as(app, db, provider1);
+    expect((await own.get(`/training/people/${onCourse}/login-code`)).statusCode).toBe(200);
+    expect(
+      (await api(provider1, 'POST', `/api/v1/training/learners/${onCourse}/login-code`)).statusCode,
+    ).toBe(201);
+  });
 });

@@ -27,6 +27,21 @@ export async function companyBrief(
   return rows[0] ?? null;
 }
 
+/** Whether the learner has an enrolment (any status) on an occasion of a course of one of the providers. */
+export async function learnerOnProviderCourses(
+  db: Db,
+  learnerId: string,
+  providerOrgIds: string[],
+): Promise<boolean> {
+  if (providerOrgIds.length === 0) return false;
+  const rows = await db.query(
+    `SELECT 1 FROM enrolments e JOIN course_occasions o ON o.id = e.occasion_id JOIN courses c ON c.id = o.course_id
+      WHERE e.learner_id = $1 AND c.provider_org_id = ANY($2::uuid[]) LIMIT 1`,
+    [learnerId, providerOrgIds],
+  );
+  return rows.length > 0;
+}
+
 export async function companiesBrief(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
   if (ids.length === 0) return [];
   return db.query('SELECT id, name FROM companies WHERE id = ANY($1::uuid[]) ORDER BY name', [ids]);

@@ -7,7 +7,7 @@ import { type AnyRoute, defineRoute, PUBLIC } from '../../../platform/http/regis
 import { SESSION_COOKIE } from '../../../platform/http/server.ts';
 import { loginWithCode } from '../../accounts/index.ts';
 import * as learners from '../service/enrolment-learners.ts';
-import { formatCode, issueLoginCode } from '../service/enrolment-logincode.ts';
+import { codeLearner, formatCode, issueLoginCode } from '../service/enrolment-logincode.ts';
 import { CodeLoginView, LearnerEditView, LoginCodeView, PeopleView } from '../views/enrolment-people.tsx';
 
 const learnerValues = (l: learners.LearnerRow): Record<string, string> => ({
@@ -122,7 +122,7 @@ export const enrolmentPeopleRoutes: AnyRoute[] = [
     params: idParams,
     handler: async (ctx) => {
       const t = T(ctx);
-      const l = await learners.getLearner(ctx.db, ctx.actor, ctx.params.id);
+      const l = await codeLearner(ctx.db, ctx.actor, ctx.params.id);
       const name = `${l.firstName} ${l.lastName}`;
       return ctx.page(
         t('training.enrolment.code.title', { name }),

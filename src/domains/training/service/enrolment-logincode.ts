@@ -3,10 +3,12 @@
 // code's sha256 hash is stored; it is valid 30 days and for one sign-in. Shown once, on a printable page.
 import { randomInt, randomUUID } from 'node:crypto';
 import { audit } from '../../../platform/audit.ts';
-import { type Actor, hashToken } from '../../../platform/auth.ts';
+import { type Actor, hashToken, membershipsWith } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { insertMembership, insertUser } from '../../accounts/index.ts';
 import * as repo from '../repo-enrolment.ts';
+import { ownCompanyIds } from './enrolment-access.ts';
 import { getLearner } from './enrolment-learners.ts';
 
 /** No 0/O, 1/I/L: easy to read from paper and type. */
@@ -32,13 +34,30 @@ export interface IssuedCode {
   companyName: string;
 }
 
+/**
+ * The learner a code may be issued for: in the actor's scope (getLearner) and — since a code signs in as the
+ * learner — for a provider only a learner on one of its own courses; the company's contacts and region staff
+ * for any learner in scope. NOT_FOUND otherwise.
+ */
+export async function codeLearner(db: Db, actor: Actor, learnerId: string): Promise<repo.LearnerRow> {
+  const learner = await getLearner(db, actor, learnerId);
+  if (ownCompanyIds(actor).includes(learner.companyId)) return learner;
+  const company = await repo.companyBrief(db, learner.companyId);
+  const staff = membershipsWith(actor, 'region_admin', 'municipality_officer', 'coach');
+  if (company && staff.some((m) => m.regionId === company.regionId)) return learner;
+  const providers = membershipsWith(actor, 'provider').map((m) => m.organisationId);
+  const orgs = providers.filter((id): id is string => id !== null);
+  if (await repo.learnerOnProviderCourses(db, learnerId, orgs)) return learner;
+  throw new AppError('NOT_FOUND');
+}
+
 export async function issueLoginCode(
   db: Db,
   actor: Actor,
   learnerId: string,
   ip: string | null = null,
 ): Promise<IssuedCode> {
-  const learner = await getLearner(db, actor, learnerId);
+  const learner = await codeLearner(db, actor, learnerId);
   const code = newLoginCode();
   const expiresAt = await db.tx(async (tx) => {
     let userId = learner.userId;
