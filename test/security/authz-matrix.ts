@@ -197,6 +197,8 @@ export const HOLDERS: [RegExp, Expected][] = [
   [/^(\/api\/v1)?\/time\//, ['regionAdmin', 'officerHome', 'coachHome', 'esfAdmin']],
   // The membership is a coach's of the home municipality: its officers manage its users too.
   [/^(\/api\/v1)?\/admin\/users\/memberships/, ['regionAdmin', 'officerHome']],
+  // The user is that coach of the home municipality (SSO unlink): the same managers.
+  [/^(\/api\/v1\/users|\/admin\/users)\/:id/, ['regionAdmin', 'officerHome']],
   [/^(\/api\/v1)?\/(admin|xapi)\//, ['regionAdmin']],
 ];
 

@@ -381,6 +381,11 @@ const RULES: Rule[] = [
   // Administration of region 07.
   [/admin\/jobs/, 'id', 'SELECT id AS v FROM jobs WHERE region_id = $3 ORDER BY created_at LIMIT 1'],
   [
+    /^(\/api\/v1)?\/(admin\/)?users\/:id/,
+    'id',
+    `SELECT id AS v FROM users WHERE email = 'spare.member@example.org'`,
+  ],
+  [
     /admin\/users\/memberships/,
     'id',
     `SELECT m.id AS v FROM memberships m JOIN users u ON u.id = m.user_id
@@ -547,6 +552,11 @@ export async function buildWorld(): Promise<World> {
   // A user whose membership the "remove membership" routes may delete (not one of the actors).
   const spare = await mk('coach', homeMunicipality);
   await db.query(`UPDATE users SET email = 'spare.member@example.org' WHERE id = $1`, [spare]);
+  // …bound to a single sign-on identity, which the "unlink SSO" routes remove.
+  await db.query(
+    `INSERT INTO oidc_identities (issuer, subject, user_id) VALUES ('https://idp.world.test', 'spare', $1)`,
+    [spare],
+  );
   // The public credential pages show shared credentials only: share the one the params point at.
   await db.query(
     `UPDATE credentials SET shared_at = now() WHERE id = (SELECT c.id FROM credentials c JOIN users u ON u.id = c.user_id

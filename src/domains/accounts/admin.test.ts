@@ -133,6 +133,66 @@ describe('user administration', () => {
   });
 });
 
+describe('single sign-on links', () => {
+  const link = (userId: string) =>
+    db.query(
+      `INSERT INTO oidc_identities (issuer, subject, user_id) VALUES ('https://idp.example.test', $1, $2)`,
+      [`sub-${userId}`, userId],
+    );
+  const linked = (userId: string) => countWhere(db, 'oidc_identities WHERE user_id = $1', [userId]);
+
+  it('an officer unlinks a coach of their municipality on the page (audited); not outside it', async () => {
+    await link(coach.id);
+    await link(vaxjoCoach.id);
+    const client = await Client.as(app, db, officer);
+    const page = await client.get('/admin/users');
+    expect(page.body).toContain(`action="/admin/users/${coach.id}/sso/unlink"`);
+    expect(page.body).toContain('aria-label="Koppla loss inloggningen via organisationen för Cissi Coach"');
+    expect(page.body).not.toContain(`/admin/users/${vaxjoCoach.id}/sso/unlink`);
+    // Another municipality's coach: as if unknown, nothing removed.
+    expect((await client.post(`/admin/users/${vaxjoCoach.id}/sso/unlink`, {})).statusCode).toBe(404);
+    expect(await linked(vaxjoCoach.id)).toBe(1);
+    const done = await client.post(`/admin/users/${coach.id}/sso/unlink`, {});
+    expect(done.statusCode).toBe(303);
+    expect(await linked(coach.id)).toBe(0);
+    expect(
+      await countWhere(
+        db,
+        `audit_log WHERE action = 'sso.unlink' AND entity_id = $1 AND actor_user_id = $2`,
+        [coach.id, officer.id],
+      ),
+    ).toBe(1);
+    // Nothing left to unlink: 404.
+    expect((await client.post(`/admin/users/${coach.id}/sso/unlink`, {})).statusCode).toBe(404);
+  });
+
+  it('the API lists the link and unlinks it (204, then 404); a coach is refused', async () => {
+    const token = await apiToken(db, admin.id);
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users?q=V%C3%A4xj%C3%B6',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(list.json().items.find((u: { id: string }) => u.id === vaxjoCoach.id)?.ssoLinked).toBe(true);
+    const del = () =>
+      app.inject({
+        method: 'DELETE',
+        url: `/api/v1/users/${vaxjoCoach.id}/sso-links`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const coachToken = await apiToken(db, coach.id);
+    const refused = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/users/${vaxjoCoach.id}/sso-links`,
+      headers: { authorization: `Bearer ${coachToken}` },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect((await del()).statusCode).toBe(204);
+    expect(await linked(vaxjoCoach.id)).toBe(0);
+    expect((await del()).statusCode).toBe(404);
+  });
+});
+
 describe('the outbox', () => {
   it('shows the region mail newest first, 25 a page, and not another region', async () => {
     const region = await organisationId(db, 'region', '07');

@@ -90,6 +90,7 @@ export const userOut = z.object({
   name: z.string(),
   email: z.string(),
   status: z.enum(['active', 'invited', 'disabled']),
+  ssoLinked: z.boolean().describe('Bound to an identity at a single sign-on issuer'),
   memberships: z.array(membershipOut),
 });
 

@@ -18,6 +18,11 @@ export const adminMessages = defineMessages(
     'users.remove': 'Ta bort rollen {role} i {organisation} för {name}',
     'users.removeShort': 'Ta bort',
     'users.removed': 'Rollen är borttagen.',
+    'users.sso': 'Kopplad till inloggning via organisationen',
+    'users.ssoUnlink': 'Koppla loss inloggningen via organisationen för {name}',
+    'users.ssoUnlinkShort': 'Koppla loss',
+    'users.ssoUnlinked':
+      'Kopplingen är borta. Nästa inloggning via organisationen kopplas med e-postadressen.',
     'users.invite.title': 'Bjud in en användare',
     'users.invite.intro':
       'Personen får ett e-postmeddelande med en länk för att välja lösenord. Har personen redan ett konto får hen rollen direkt.',
@@ -97,6 +102,11 @@ export const adminMessages = defineMessages(
     'users.remove': 'Remove the role {role} in {organisation} from {name}',
     'users.removeShort': 'Remove',
     'users.removed': 'The role has been removed.',
+    'users.sso': 'Linked to sign-in through the organisation',
+    'users.ssoUnlink': 'Unlink sign-in through the organisation for {name}',
+    'users.ssoUnlinkShort': 'Unlink',
+    'users.ssoUnlinked':
+      'The link is gone. The next sign-in through the organisation links by e-mail address.',
     'users.invite.title': 'Invite a user',
     'users.invite.intro':
       'The person receives an e-mail with a link to choose a password. Someone who already has an account gets the role at once.',

@@ -34,6 +34,8 @@ export interface UserListRow {
   email: string;
   hasPassword: boolean;
   disabled: boolean;
+  /** Identities at single sign-on issuers bound to the account (oidc_identities). */
+  ssoLinks: number;
 }
 
 function escapeLike(q: string): string {
@@ -57,7 +59,8 @@ export async function listUsers(
     params,
   );
   const rows = await db.query<UserListRow>(
-    `SELECT u.id, u.name, u.email, u.password_hash IS NOT NULL AS "hasPassword", u.disabled_at IS NOT NULL AS disabled
+    `SELECT u.id, u.name, u.email, u.password_hash IS NOT NULL AS "hasPassword", u.disabled_at IS NOT NULL AS disabled,
+            (SELECT count(*) FROM oidc_identities i WHERE i.user_id = u.id)::int AS "ssoLinks"
        FROM users u WHERE ${where}
       ORDER BY lower(u.name), u.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, opts.pageSize, (opts.page - 1) * opts.pageSize],
@@ -71,6 +74,25 @@ export async function listUsers(
     mParams,
   );
   return { total: count[0]?.n ?? 0, rows, memberships };
+}
+
+/** Whether the user holds a role inside the scope (so the actor may manage the account). */
+export async function userInScope(db: Db, scope: UserScope, userId: string): Promise<boolean> {
+  const params: SqlParam[] = [userId];
+  const rows = await db.query(
+    `SELECT 1 FROM ${MEMBERSHIP_FROM} WHERE m.user_id = $1 AND ${scopeSql(scope, params)} LIMIT 1`,
+    params,
+  );
+  return rows.length > 0;
+}
+
+/** Forget the user's single sign-on identities; how many there were. */
+export async function deleteSsoLinks(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.query<{ issuer: string }>(
+    'DELETE FROM oidc_identities WHERE user_id = $1 RETURNING issuer',
+    [userId],
+  );
+  return rows.map((r) => r.issuer);
 }
 
 export async function findMembership(db: Db, id: string): Promise<MembershipRow | null> {

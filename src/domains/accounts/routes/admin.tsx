@@ -6,7 +6,7 @@ import { messages } from '../messages.ts';
 import { canManageUsers, canReadOutbox } from '../policy.ts';
 import { idParams, inviteForm, pageQuery, type UserListQuery, userListQuery } from '../schema.ts';
 import { inviteUser } from '../service/invite-user.ts';
-import { inviteChoices, listUsers, removeMembership } from '../service/manage-users.ts';
+import { inviteChoices, listUsers, removeMembership, unlinkSso } from '../service/manage-users.ts';
 import { listOutbox, OUTBOX_PAGE_SIZE } from '../service/outbox.ts';
 import { OutboxView } from '../views/outbox.tsx';
 import { UsersView } from '../views/users.tsx';
@@ -103,6 +103,17 @@ export const adminRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       await removeMembership(ctx.db, ctx.actor, ctx.params.id, ctx.ip);
       return ctx.redirect('/admin/users', translator(messages, ctx.locale)('users.removed'));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/admin/users/:id/sso/unlink',
+    kind: 'page',
+    access: manageAccess,
+    params: idParams,
+    handler: async (ctx) => {
+      await unlinkSso(ctx.db, ctx.actor, ctx.params.id, ctx.ip);
+      return ctx.redirect('/admin/users', translator(messages, ctx.locale)('users.ssoUnlinked'));
     },
   }),
   defineRoute({

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { type AnyRoute, defineRoute, policy } from '../../../platform/http/registry.ts';
 import { canManageUsers } from '../policy.ts';
-import { invitationOut, inviteForm, userListOut, userListQuery } from '../schema.ts';
+import { idParams, invitationOut, inviteForm, userListOut, userListQuery } from '../schema.ts';
 import { inviteUser } from '../service/invite-user.ts';
-import { listUsers, type UserListItem } from '../service/manage-users.ts';
+import { listUsers, type UserListItem, unlinkSso } from '../service/manage-users.ts';
 
 const manageAccess = policy('canManageUsers', canManageUsers);
 
@@ -14,6 +14,7 @@ function presentUser(u: UserListItem): z.infer<typeof userListOut>['items'][numb
     name: u.name,
     email: u.email,
     status: u.status,
+    ssoLinked: u.ssoLinked,
     memberships: u.memberships.map((m) => ({
       id: m.id,
       role: m.role,
@@ -25,6 +26,20 @@ function presentUser(u: UserListItem): z.infer<typeof userListOut>['items'][numb
 }
 
 export const accountApiRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/v1/users/:id/sso-links',
+    kind: 'api',
+    tag: 'users',
+    summary:
+      'Unbind a user’s single sign-on identities (the next SSO sign-in binds again by verified e-mail); 404 outside your scope or when none is bound',
+    access: manageAccess,
+    params: idParams,
+    handler: async (ctx) => {
+      await unlinkSso(ctx.db, ctx.actor, ctx.params.id, ctx.ip);
+      return undefined;
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/api/v1/users',

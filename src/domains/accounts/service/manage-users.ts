@@ -19,6 +19,8 @@ export interface UserListItem {
   name: string;
   email: string;
   status: UserStatus;
+  /** Bound to an identity at a single sign-on issuer (the next SSO sign-in then must match it). */
+  ssoLinked: boolean;
   memberships: (repo.MembershipRow & { canRemove: boolean })[];
 }
 
@@ -35,6 +37,7 @@ export async function listUsers(
     name: u.name,
     email: u.email,
     status: (u.disabled ? 'disabled' : u.hasPassword ? 'active' : 'invited') as UserStatus,
+    ssoLinked: u.ssoLinks > 0,
     memberships: memberships
       .filter((m) => m.userId === u.id)
       .map((m) => ({ ...m, canRemove: canRevokeMembership(actor, m) })),
@@ -94,6 +97,28 @@ export async function removeMembership(db: Db, actor: Actor, id: string, ip: str
       organisationId: m.organisationId,
       ip,
       details: { userId: m.userId, role: m.role, organisationId: m.organisationId, companyId: m.companyId },
+    });
+  });
+}
+
+/**
+ * Unbind a user's single sign-on identities, e.g. when the identity provider gave the person a new identity
+ * (the old binding refuses it): the next SSO sign-in binds again by verified e-mail. NOT_FOUND outside the
+ * actor's scope or when nothing is bound.
+ */
+export async function unlinkSso(db: Db, actor: Actor, userId: string, ip: string): Promise<void> {
+  if (!canManageUsers(actor)) throw new AppError('FORBIDDEN');
+  if (!(await repo.userInScope(db, userScope(actor), userId))) throw new AppError('NOT_FOUND');
+  await db.tx(async (tx) => {
+    const issuers = await repo.deleteSsoLinks(tx, userId);
+    if (issuers.length === 0) throw new AppError('NOT_FOUND');
+    await audit(tx, {
+      actorUserId: actor.userId,
+      action: 'sso.unlink',
+      entityType: 'user',
+      entityId: userId,
+      ip,
+      details: { issuers },
     });
   });
 }

@@ -138,6 +138,29 @@ function Memberships(props: { t: T<AccountKey>; csrf: string; user: UserListItem
   );
 }
 
+/** The account's single sign-on binding, with a button that unbinds it (a new identity then binds by e-mail). */
+function SsoLink(props: { t: T<AccountKey>; csrf: string; user: UserListItem }): JSX.Element {
+  const { t, user } = props;
+  return (
+    <div>
+      <span safe>{t('users.sso')}</span>{' '}
+      <form method="post" action={`/admin/users/${user.id}/sso/unlink`} class="kn-inline-form">
+        <CsrfField token={props.csrf} />
+        <button
+          type="submit"
+          class="ds-button"
+          data-variant="tertiary"
+          data-size="sm"
+          aria-label={t('users.ssoUnlink', { name: user.name })}
+          safe
+        >
+          {t('users.ssoUnlinkShort')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
 export function UsersView(props: UsersViewProps): JSX.Element {
   const { t, query } = props;
   return (
@@ -199,7 +222,10 @@ export function UsersView(props: UsersViewProps): JSX.Element {
                     {u.name}
                   </th>
                   <td safe>{u.email}</td>
-                  <td safe>{t(`users.status.${u.status}`)}</td>
+                  <td>
+                    <span safe>{t(`users.status.${u.status}`)}</span>
+                    {u.ssoLinked ? <SsoLink t={t} csrf={props.csrf} user={u} /> : ''}
+                  </td>
                   <td>
                     <Memberships t={t} csrf={props.csrf} user={u} />
                   </td>
