@@ -1,18 +1,23 @@
 // npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N]
+//                            [--scale county|region-x10|sweden]
 // Adds N synthetic companies to the configured database (DATABASE_URL, or PGlite in DATA_DIR); with
 // --mappings, also a submitted mapping (~20 needs) for every synthetic company of the region without one;
-// with --courses N, N more synthetic approved courses (100 synthetic providers, 1–2 open occasions each).
+// with --courses N, N more synthetic approved courses (100 synthetic providers, 1–2 open occasions each);
+// with --scale, every capability up to a named scale (companies, courses, mappings, participants with
+// enrolments and attendance, coaching, e-learning; src/demo/synthetic-scales.ts): county and region-x10 in
+// --county, sweden over every county.
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from '../bootstrap.ts';
 import { DEFAULT_SEED, seedSynthetic } from '../demo/synthetic.ts';
 import { SYNTHETIC_PROVIDERS, seedSyntheticCourses } from '../demo/synthetic-courses.ts';
 import { seedSyntheticMappings } from '../demo/synthetic-mappings.ts';
+import { SCALES, type Scale, scalePlans, seedSyntheticScale } from '../demo/synthetic-scales.ts';
 import { countCompanies } from '../domains/companies/index.ts';
 import { DataDirLockedError } from '../platform/db.ts';
 import { loadEnvOrExit } from '../platform/env.ts';
 
 const USAGE =
-  'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N]';
+  'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N] [--scale county|region-x10|sweden]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -26,6 +31,7 @@ const argConfig = {
     county: { type: 'string' },
     mappings: { type: 'boolean', default: false },
     courses: { type: 'string' },
+    scale: { type: 'string' },
   },
 } as const;
 
@@ -36,9 +42,11 @@ function options() {
   } catch (err) {
     fail((err as Error).message);
   }
-  const { companies, seed, county, mappings, courses } = values;
-  if (companies === undefined && !mappings && courses === undefined)
-    fail('Give --companies N, --mappings, --courses N or several.');
+  const { companies, seed, county, mappings, courses, scale } = values;
+  if (companies === undefined && !mappings && courses === undefined && scale === undefined)
+    fail('Give --companies N, --mappings, --courses N, --scale S or several.');
+  if (scale !== undefined && !(SCALES as readonly string[]).includes(scale))
+    fail(`--scale must be one of ${SCALES.join(', ')}.`);
   if (courses !== undefined && (!/^\d+$/.test(courses) || Number(courses) < 1))
     fail('--courses must be a positive whole number.');
   if (companies !== undefined && (!/^\d+$/.test(companies) || Number(companies) < 1))
@@ -50,6 +58,7 @@ function options() {
     companies: companies === undefined ? 0 : Number(companies),
     mappings: mappings === true,
     courses: courses === undefined ? 0 : Number(courses),
+    scale: scale as Scale | undefined,
     seed: seed === undefined ? DEFAULT_SEED : Number(seed) >>> 0,
     county: county ?? '07',
   };
@@ -131,11 +140,32 @@ async function addCourses(): Promise<void> {
   );
 }
 
+async function addScale(scale: Scale): Promise<void> {
+  const plans = scalePlans(scale, opts.county);
+  const companies = plans.reduce((a, p) => a + p.companies, 0);
+  process.stdout.write(
+    `${where}: filling scale ${scale} (${companies} companies in ${plans.length === 1 ? `county ${opts.county}` : `${plans.length} counties`}, seed ${opts.seed})\n`,
+  );
+  const started = performance.now();
+  await seedSyntheticScale(db, {
+    scale,
+    seed: opts.seed,
+    county: opts.county,
+    onProgress: progress(''),
+    onStep: (s) =>
+      process.stdout.write(
+        `county ${s.county} ${s.step}: added ${s.added} in ${(s.ms / 1000).toFixed(1)} s\n`,
+      ),
+  });
+  process.stdout.write(`Scale ${scale} filled in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`);
+}
+
 try {
   await prepareDatabase(db);
   if (opts.companies > 0) await addCompanies();
   if (opts.mappings) await addMappings();
   if (opts.courses > 0) await addCourses();
+  if (opts.scale) await addScale(opts.scale);
 } catch (err) {
   // Batches already committed stay (one transaction each); a new run continues after them.
   process.stderr.write(`Could not add synthetic data: ${(err as Error).message}\n`);

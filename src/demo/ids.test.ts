@@ -5,8 +5,11 @@ import { z } from 'zod';
 import { testDb } from '../../test/db.ts';
 import type { Db } from '../platform/db.ts';
 import { seedSynthetic } from './synthetic.ts';
+import { seedSyntheticCoaching } from './synthetic-coaching.ts';
 import { seedSyntheticCourses } from './synthetic-courses.ts';
+import { seedSyntheticElearning } from './synthetic-elearning.ts';
 import { seedSyntheticMappings } from './synthetic-mappings.ts';
+import { seedSyntheticParticipants } from './synthetic-participants.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -14,7 +17,10 @@ beforeAll(async () => {
   await seedSynthetic(db, { companies: 30, seed: 3 });
   await seedSyntheticCourses(db, { courses: 20, seed: 3 });
   await seedSyntheticMappings(db, { seed: 3 });
-}, 120_000);
+  await seedSyntheticParticipants(db, { seed: 3, perCompany: 3 });
+  await seedSyntheticCoaching(db, { seed: 3, share: 0.5 });
+  await seedSyntheticElearning(db, { seed: 3, courses: 2 });
+}, 180_000);
 afterAll(async () => {
   await db?.close();
 });
