@@ -21,6 +21,29 @@ export interface Db {
   close(): Promise<void>;
   /** PGlite only: a gzipped tarball of the whole data directory (a consistent snapshot). */
   snapshot?: () => Promise<Uint8Array>;
+  /**
+   * A read-only pool for reads that tolerate replication lag (a replica, DATABASE_READ_URL); absent
+   * means "read from this database". Never for a page that must show the user's own last write.
+   */
+  readonly reads?: Db;
+}
+
+/** The primary with a read replica attached; closing it closes both pools. */
+export function withReadReplica(primary: Db, replica: Db): Db {
+  return {
+    kind: primary.kind,
+    query<T>(text: string, params?: SqlParam[]) {
+      return primary.query<T>(text, params);
+    },
+    exec: (text) => primary.exec(text),
+    tx<T>(fn: (db: Db) => Promise<T>) {
+      return primary.tx(fn);
+    },
+    reads: replica,
+    async close() {
+      await Promise.all([primary.close(), replica.close()]);
+    },
+  };
 }
 
 const INT8 = 20;

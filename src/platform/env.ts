@@ -11,6 +11,13 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** A read replica for the insights roll-ups (PostgreSQL only; the rest reads DATABASE_URL). */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** `off`: this process serves HTTP only and runs no background jobs (run `npm run worker` apart). */
+  JOBS: onOff.default('on'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -47,6 +54,11 @@ const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
   if (given.length > 0 && given.length < oidcKeys.length)
     for (const key of oidcKeys.filter((k) => env[k] === undefined))
       ctx.addIssue({ code: 'custom', path: [key], message: `must be set together with ${given.join(', ')}` });
+  if (env.DATABASE_READ_URL !== undefined && env.DATABASE_URL === undefined)
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs DATABASE_URL' });
+  // The embedded database serves one process only: that process must run the jobs.
+  if (env.JOBS === 'off' && env.DATABASE_URL === undefined)
+    ctx.addIssue({ code: 'custom', path: ['JOBS'], message: 'off needs DATABASE_URL (and npm run worker)' });
   if (env.OIDC_LABEL !== undefined && given.length === 0)
     ctx.addIssue({
       code: 'custom',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type AnyRoute, defineRoute, PUBLIC, policy } from '../../platform/http/registry.ts';
 import { canViewInsights } from './policy.ts';
-import { toRollupQuery } from './routes-support.ts';
+import { lagTolerant, toRollupQuery } from './routes-support.ts';
 import { missingQuery, rollupQuery, roundQuery, targetForm } from './schema.ts';
 import * as coverage from './service/coverage.ts';
 import { exportData } from './service/export.ts';
@@ -107,7 +107,7 @@ export const insightsApiRoutes: AnyRoute[] = [
     handler: async (ctx) => {
       const query = toRollupQuery(ctx.query);
       const audience = service.requireInsights(ctx.actor, query.filters.municipality);
-      return rollupJson(await service.needsRollup(ctx.db, audience, query, ctx.locale));
+      return rollupJson(await service.needsRollup(lagTolerant(ctx.db), audience, query, ctx.locale));
     },
   }),
   defineRoute({
@@ -120,7 +120,7 @@ export const insightsApiRoutes: AnyRoute[] = [
     query: roundQuery,
     response: rankedOut,
     handler: async (ctx) =>
-      service.topCompetences(ctx.db, service.requireInsights(ctx.actor), {
+      service.topCompetences(lagTolerant(ctx.db), service.requireInsights(ctx.actor), {
         round: ctx.query.round ?? null,
         limit: 50,
         locale: ctx.locale,
@@ -136,7 +136,7 @@ export const insightsApiRoutes: AnyRoute[] = [
     query: roundQuery,
     response: rankedOut,
     handler: async (ctx) =>
-      service.recruitmentDifficulty(ctx.db, service.requireInsights(ctx.actor), {
+      service.recruitmentDifficulty(lagTolerant(ctx.db), service.requireInsights(ctx.actor), {
         round: ctx.query.round ?? null,
         locale: ctx.locale,
       }),
@@ -223,7 +223,7 @@ export const insightsApiRoutes: AnyRoute[] = [
       top: rankedOut,
     }),
     handler: async (ctx) => {
-      const s = await service.publicSummary(ctx.db, ctx.locale);
+      const s = await service.publicSummary(lagTolerant(ctx.db), ctx.locale);
       return {
         regionName: s.regionName,
         roundName: s.roundName,

@@ -3,7 +3,7 @@ import { type AnyRoute, type Ctx, defineRoute, PUBLIC, policy } from '../../plat
 import { insightsApiRoutes } from './api.ts';
 import { insightsT } from './messages.ts';
 import { canViewInsights } from './policy.ts';
-import { toRollupQuery } from './routes-support.ts';
+import { lagTolerant, toRollupQuery } from './routes-support.ts';
 import { missingQuery, rollupQuery, roundQuery, targetForm } from './schema.ts';
 import * as coverage from './service/coverage.ts';
 import { codebookSheet, exportData, toCsv, toXlsx } from './service/export.ts';
@@ -71,8 +71,8 @@ export const insightsPageRoutes: AnyRoute[] = [
       const t = insightsT(ctx.locale);
       const audience = service.requireInsights(ctx.actor);
       const opts = { round: ctx.query.round ?? null, locale: ctx.locale };
-      const top = await service.topCompetences(ctx.db, audience, { ...opts, limit: 15 });
-      const recruit = await service.recruitmentDifficulty(ctx.db, audience, opts);
+      const top = await service.topCompetences(lagTolerant(ctx.db), audience, { ...opts, limit: 15 });
+      const recruit = await service.recruitmentDifficulty(lagTolerant(ctx.db), audience, opts);
       return ctx.page(t('insights.title'), <OverviewPage t={t} top={top} recruit={recruit} canSeeCoverage />);
     },
   }),
@@ -86,7 +86,7 @@ export const insightsPageRoutes: AnyRoute[] = [
       const t = insightsT(ctx.locale);
       const query = toRollupQuery(ctx.query);
       const audience = service.requireInsights(ctx.actor, query.filters.municipality);
-      const view = await service.needsRollup(ctx.db, audience, query, ctx.locale);
+      const view = await service.needsRollup(lagTolerant(ctx.db), audience, query, ctx.locale);
       return ctx.page(t('insights.needs'), <RollupPage view={view} t={t} />);
     },
   }),
@@ -174,7 +174,7 @@ export const insightsPageRoutes: AnyRoute[] = [
     access: PUBLIC,
     handler: async (ctx) => {
       const t = insightsT(ctx.locale);
-      const summary = await service.publicSummary(ctx.db, ctx.locale);
+      const summary = await service.publicSummary(lagTolerant(ctx.db), ctx.locale);
       return ctx.page(t('public.title'), <PublicPage t={t} summary={summary} />);
     },
   }),
