@@ -4,14 +4,17 @@
 // (sizes default 100,10000,300000; --repeats sequential timings per endpoint and of the floor).
 // --suite matching: getMatches for every company against one SQL join, the suggestion page over HTTP and
 // 200 simultaneous enrolments for 20 seats (sizes default 1000,10000; --courses default 5000).
+// --suite pages: the main pages, each as the role that uses it, next to /livez and the page rendered from a
+// fixed view model (bench/floor-server.ts); --scale tiny|county|region-x10 (default county), 50 connections.
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
+import { formatPagesTable, runPagesBench, SCALES, type ScaleName } from './pages.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
 
 const argConfig = {
   options: {
@@ -20,7 +23,8 @@ const argConfig = {
     repeats: { type: 'string', default: '50' },
     'no-pickers': { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string' },
+    scale: { type: 'string', default: 'county' },
     seed: { type: 'string' },
     courses: { type: 'string', default: '5000' },
     sample: { type: 'string', default: '50' },
@@ -56,21 +60,35 @@ process.once('SIGINT', () => {
   controller.abort();
 });
 
-if (values.suite !== 'list' && values.suite !== 'rollup' && values.suite !== 'matching')
-  fail('--suite must be list, rollup or matching.');
-const defaultSizes = { list: '1000,100000', rollup: '100,10000,300000', matching: '1000,10000' };
+if (
+  values.suite !== 'list' &&
+  values.suite !== 'rollup' &&
+  values.suite !== 'matching' &&
+  values.suite !== 'pages'
+)
+  fail('--suite must be list, rollup, matching or pages.');
+if (!Object.hasOwn(SCALES, values.scale)) fail(`--scale must be one of ${Object.keys(SCALES).join(', ')}.`);
+const defaultSizes = { list: '1000,100000', rollup: '100,10000,300000', matching: '1000,10000', pages: '1' };
 const sizes = values.sizes ?? defaultSizes[values.suite];
 const options = {
   sizes: sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
   duration: positiveInt(values.duration, 'duration', 600),
-  connections: positiveInt(values.connections, 'connections', 1000),
+  // The pages suite measures at 50 concurrent connections (issue 9); the others at 10.
+  connections: positiveInt(
+    values.connections ?? (values.suite === 'pages' ? '50' : '10'),
+    'connections',
+    1000,
+  ),
   seed: values.seed === undefined ? undefined : positiveInt(values.seed, 'seed', 2 ** 32 - 1),
   serverUrl,
   signal: controller.signal,
   log: (line: string) => process.stdout.write(`${line}\n`),
 };
 try {
-  if (values.suite === 'matching') {
+  if (values.suite === 'pages') {
+    const { result, file } = await runPagesBench({ ...options, scale: values.scale as ScaleName });
+    process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
+  } else if (values.suite === 'matching') {
     const { result, file } = await runMatchingBench({
       ...options,
       courses: positiveInt(values.courses, 'courses', 1_000_000),

@@ -19,25 +19,33 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Start `node --import tsx src/main.ts` with only the given database settings (the caller's own
+ * Start `node --import tsx src/main.ts` (or another script that prints "running at …", such as the
+ * pages benchmark's floor server) with only the given database settings (the caller's own
  * DATABASE_URL or DATA_DIR are never passed on) and wait for its "running at" line.
  */
-export async function startApp(dbEnv: Record<string, string>): Promise<RunningApp> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DEMO_DATA: 'off',
-      LOG_LEVEL: 'warn',
-      // The benchmark measures the pages, not the API's rate limit.
-      API_RATE_LIMIT: '1000000',
-      ...dbEnv,
+export async function startApp(
+  dbEnv: Record<string, string>,
+  opts: { script?: string; args?: string[] } = {},
+): Promise<RunningApp> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', opts.script ?? 'src/main.ts', ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DEMO_DATA: 'off',
+        LOG_LEVEL: 'warn',
+        // The benchmark measures the pages, not the API's rate limit.
+        API_RATE_LIMIT: '1000000',
+        ...dbEnv,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
@@ -91,8 +99,16 @@ function cookiesOf(res: Response): Map<string, string> {
 
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
-/** Sign in through the login form (CSRF token and cookie included); returns the Cookie header to send. */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+/**
+ * Sign in through the login form (CSRF token and cookie included); returns the Cookie header to send.
+ * With `totpCode` (a function, so the code is fresh), the second step at /login/totp follows.
+ */
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  totpCode?: () => string,
+): Promise<string> {
   const page = await fetch(`${baseUrl}/login`);
   const jar = cookiesOf(page);
   const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
@@ -106,6 +122,22 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   await res.arrayBuffer();
   for (const [k, v] of cookiesOf(res)) jar.set(k, v);
   if (res.status !== 302 && res.status !== 303) throw new Error(`sign-in answered ${res.status}`);
+  if (totpCode && res.headers.get('location') === '/login/totp') {
+    const step = await fetch(`${baseUrl}/login/totp`, { headers: { cookie: cookieHeader(jar) } });
+    for (const [k, v] of cookiesOf(step)) jar.set(k, v);
+    const stepCsrf = (await step.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
+    if (!stepCsrf) throw new Error('no CSRF token on the second-factor page');
+    const done = await fetch(`${baseUrl}/login/totp`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: totpCode(), _csrf: stepCsrf }).toString(),
+    });
+    await done.arrayBuffer();
+    for (const [k, v] of cookiesOf(done)) jar.set(k, v);
+    if (done.status !== 302 && done.status !== 303)
+      throw new Error(`the second sign-in step answered ${done.status}`);
+  }
   if (!jar.has('kn_session')) throw new Error('sign-in set no session cookie');
   return cookieHeader(jar);
 }
