@@ -74,7 +74,7 @@ function measure(url: string, headers: Record<string, string>, opts: BenchOption
  * Requests the client gave up on (timeouts) are still being served: wait until the database answers
  * promptly again, so one endpoint's backlog does not count against the next.
  */
-async function settle(app: RunningApp): Promise<void> {
+export async function settle(app: RunningApp): Promise<void> {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const started = performance.now();

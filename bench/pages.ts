@@ -40,6 +40,7 @@ import type { Actor } from '../src/platform/auth.ts';
 import type { Db, SqlParam } from '../src/platform/db.ts';
 import { translator } from '../src/platform/i18n/index.ts';
 import { newKeyLine, parseKeyring } from '../src/platform/secrets.ts';
+import { settle } from './bench.ts';
 import { createBenchDatabase, type StartFrom, withDatabase } from './database.ts';
 import { type FloorPage, type FloorView, writeFloorPages } from './floor-server.ts';
 import { type RunningApp, signIn, startApp } from './server.ts';
@@ -375,7 +376,6 @@ export interface PagesBenchOptions {
 }
 
 const REQUEST_TIMEOUT_S = 10;
-const SETTLE_TIMEOUT_MS = 60_000;
 
 function load(url: string, headers: Record<string, string>, opts: PagesBenchOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -408,18 +408,6 @@ function load(url: string, headers: Record<string, string>, opts: PagesBenchOpti
     );
     opts.signal?.addEventListener('abort', stop, { once: true });
   });
-}
-
-/** Wait until the app answers /healthz promptly again (requests the client gave up on are still served). */
-async function settle(app: RunningApp): Promise<void> {
-  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    const started = performance.now();
-    const res = await fetch(`${app.baseUrl}/healthz`);
-    await res.arrayBuffer();
-    if (res.ok && performance.now() - started < 100) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** Sequential requests that warm up and prove the URL answers 200; returns the size of the last answer. */

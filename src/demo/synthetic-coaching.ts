@@ -6,6 +6,7 @@
 // open engagements. Generated inside the database (INSERT … SELECT, values from md5 of (seed, company, row)),
 // batch by batch; a second run adds nothing. Dates are relative to the day of the run.
 
+import { steps } from '../domains/coaching/index.ts';
 import { ensureRegion } from '../domains/organisations/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
@@ -37,16 +38,8 @@ export interface SeedCoachingResult {
   ms: number;
 }
 
-export const STEPS = [
-  'intake',
-  'current_state',
-  'mapping',
-  'analysis',
-  'plan',
-  'implementation',
-  'follow_up',
-  'closed',
-];
+/** The engagement steps in order (the coaching domain's own list). */
+export const STEPS: readonly string[] = steps;
 const STEP_WEIGHTS = [10, 10, 10, 15, 15, 25, 10, 5];
 const AGENDA = [
   'Programmet, nuläge och behov',
