@@ -144,10 +144,10 @@ export const DATA_GENERATORS: readonly {
   },
 ];
 
-type Who = 'region_admin' | 'coach' | 'company_contact' | 'esf_admin';
+export type Who = 'region_admin' | 'coach' | 'company_contact' | 'esf_admin';
 
 /** The demo users (src/demo/seed.ts) the pages are requested as. */
-const USERS: Record<Who, { email: string; totp?: boolean }> = {
+export const USERS: Record<Who, { email: string; totp?: boolean }> = {
   region_admin: { email: 'region.admin@example.org' },
   coach: { email: 'coach@example.org' },
   company_contact: { email: 'company@example.org' },
@@ -427,16 +427,19 @@ function check(app: RunningApp, what: string): void {
   if (exit) throw new Error(`while measuring ${what}, ${exit}`);
 }
 
-/** Demo seed, synthetic generators, ANALYZE; then every page's view model as its route would build it. */
-async function prepare(
+/** Migrations, the demo seed (unless already there), the synthetic generators at the scale, ANALYZE. */
+export async function seedBenchData(
   db: Db,
-  scale: ScalePlan,
-  seed: number,
-  password: string,
-  esfKey: string,
-  alreadySeeded: boolean,
-  log: (line: string) => void,
-): Promise<{ data: PagesBenchResult['data']; floorPages: FloorPage[]; userIds: Record<Who, string> }> {
+  o: {
+    scale: ScalePlan;
+    seed: number;
+    password: string;
+    esfKey: string;
+    alreadySeeded: boolean;
+    log: (line: string) => void;
+  },
+): Promise<PagesBenchResult['data']> {
+  const { scale, seed, password, esfKey, alreadySeeded, log } = o;
   await prepareDatabase(db);
   const demoStarted = performance.now();
   if (!alreadySeeded && !(await seedDemo(db, password, parseKeyring(esfKey))))
@@ -450,6 +453,27 @@ async function prepare(
     log(`  ${g.name}: ${JSON.stringify(r.added)} in ${(r.ms / 1000).toFixed(1)} s`);
   }
   await db.query('ANALYZE');
+  return { demoMs, generators };
+}
+
+/** Demo seed, synthetic generators, ANALYZE; then every page's view model as its route would build it. */
+async function prepare(
+  db: Db,
+  scale: ScalePlan,
+  seed: number,
+  password: string,
+  esfKey: string,
+  alreadySeeded: boolean,
+  log: (line: string) => void,
+): Promise<{ data: PagesBenchResult['data']; floorPages: FloorPage[]; userIds: Record<Who, string> }> {
+  const { demoMs, generators } = await seedBenchData(db, {
+    scale,
+    seed,
+    password,
+    esfKey,
+    alreadySeeded,
+    log,
+  });
   const userIds = {} as Record<Who, string>;
   for (const [who, u] of Object.entries(USERS) as [Who, (typeof USERS)[Who]][])
     userIds[who] = await one<string>(db, 'SELECT id::text AS v FROM users WHERE email = $1', u.email, [

@@ -4,6 +4,8 @@
 // (sizes default 100,10000,300000; --repeats sequential timings per endpoint and of the floor).
 // --suite matching: getMatches for every company against one SQL join, the suggestion page over HTTP and
 // 200 simultaneous enrolments for 20 seats (sizes default 1000,10000; --courses default 5000).
+// --suite startup: first start on an empty data directory/database (demo data on) and a later start, to the
+// first page served; resident memory at idle and under load.
 // --suite pages: the main pages, each as the role that uses it, next to /livez and the page rendered from a
 // fixed view model (bench/floor-server.ts); --scale tiny|county|region-x10 (default county), 50 connections.
 import { parseArgs } from 'node:util';
@@ -12,9 +14,10 @@ import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { formatPagesTable, runPagesBench, SCALES, type ScaleName } from './pages.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
+import { formatStartupTable, runStartupBench } from './startup.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching|pages] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
 
 const argConfig = {
   options: {
@@ -64,11 +67,18 @@ if (
   values.suite !== 'list' &&
   values.suite !== 'rollup' &&
   values.suite !== 'matching' &&
-  values.suite !== 'pages'
+  values.suite !== 'pages' &&
+  values.suite !== 'startup'
 )
-  fail('--suite must be list, rollup, matching or pages.');
+  fail('--suite must be list, rollup, matching, pages or startup.');
 if (!Object.hasOwn(SCALES, values.scale)) fail(`--scale must be one of ${Object.keys(SCALES).join(', ')}.`);
-const defaultSizes = { list: '1000,100000', rollup: '100,10000,300000', matching: '1000,10000', pages: '1' };
+const defaultSizes = {
+  list: '1000,100000',
+  rollup: '100,10000,300000',
+  matching: '1000,10000',
+  pages: '1',
+  startup: '1',
+};
 const sizes = values.sizes ?? defaultSizes[values.suite];
 const options = {
   sizes: sizes.split(',').map((s) => positiveInt(s.trim(), 'sizes', 999_999)),
@@ -85,7 +95,10 @@ const options = {
   log: (line: string) => process.stdout.write(`${line}\n`),
 };
 try {
-  if (values.suite === 'pages') {
+  if (values.suite === 'startup') {
+    const { result, file } = await runStartupBench(options);
+    process.stdout.write(`\n${formatStartupTable(result)}\n\nWritten to ${file}\n`);
+  } else if (values.suite === 'pages') {
     const { result, file } = await runPagesBench({ ...options, scale: values.scale as ScaleName });
     process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'matching') {

@@ -8,6 +8,8 @@ const STOP_TIMEOUT_MS = 20_000;
 
 export interface RunningApp {
   baseUrl: string;
+  /** The child's process id (the soak samples its memory in /proc/<pid>/status). */
+  pid: number;
   /** Null while the app runs; once it has exited, its exit code and the tail of its output. */
   exitReport(): string | null;
   stop(): Promise<void>;
@@ -25,7 +27,7 @@ function exited(child: ChildProcess): Promise<void> {
  */
 export async function startApp(
   dbEnv: Record<string, string>,
-  opts: { script?: string; args?: string[] } = {},
+  opts: { script?: string; args?: string[]; onOutput?: (chunk: string) => void } = {},
 ): Promise<RunningApp> {
   const child = spawn(
     process.execPath,
@@ -61,6 +63,7 @@ export async function startApp(
         START_TIMEOUT_MS,
       );
       const onData = (chunk: Buffer) => {
+        opts.onOutput?.(chunk.toString());
         output = (output + chunk.toString()).slice(-4000);
         const url = output.match(/running at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
         if (url) {
@@ -80,7 +83,7 @@ export async function startApp(
       child.exitCode === null && child.signalCode === null
         ? null
         : `the app exited (${child.exitCode ?? child.signalCode}); its last output:\n${output}`;
-    return { baseUrl, exitReport, stop };
+    return { baseUrl, pid: child.pid ?? 0, exitReport, stop };
   } catch (err) {
     await stop();
     throw err;
