@@ -151,23 +151,14 @@ function TotpSection(props: SecurityProps): JSX.Element {
     );
   else
     body = (
-      <>
-        <ErrorSummary errors={errors} t={t} />
-        <form method="post" action="/account/totp/disable" class="kn-form" novalidate>
-          <CsrfField token={props.csrf} />
-          <Field
-            name="code"
-            label={t('totp.code')}
-            hint={t('totp.account.disableHint')}
-            errors={errors}
-            t={t}
-            autocomplete="one-time-code"
-            required
-            maxlength={20}
-          />
-          <SubmitButton text={t('totp.account.disable')} />
-        </form>
-      </>
+      <CodeForm
+        {...props}
+        errors={errors}
+        action="/account/totp/disable"
+        name="code"
+        hint={t('totp.account.disableHint')}
+        submit={t('totp.account.disable')}
+      />
     );
   return (
     <Section id="totp-title" title={t('totp.account.title')}>
@@ -184,6 +175,32 @@ function TotpSection(props: SecurityProps): JSX.Element {
   );
 }
 
+/** A form asking for a current code from the authenticator app (its errors summarised above it). */
+function CodeForm(
+  props: SecurityProps & { errors: FieldError[]; action: string; name: string; hint: string; submit: string },
+): JSX.Element {
+  const { t, errors } = props;
+  return (
+    <>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action={props.action} class="kn-form" novalidate>
+        <CsrfField token={props.csrf} />
+        <Field
+          name={props.name}
+          label={t('totp.code')}
+          hint={props.hint}
+          errors={errors}
+          t={t}
+          autocomplete="one-time-code"
+          required
+          maxlength={20}
+        />
+        <SubmitButton text={props.submit} />
+      </form>
+    </>
+  );
+}
+
 /** New recovery codes against a current code from the app (the old ones stop working). */
 function RecoveryCodesForm(props: SecurityProps): JSX.Element {
   const { t } = props;
@@ -193,21 +210,14 @@ function RecoveryCodesForm(props: SecurityProps): JSX.Element {
       <h3 class="ds-heading" data-size="xs" safe>
         {t('totp.account.renewTitle')}
       </h3>
-      <ErrorSummary errors={errors} t={t} />
-      <form method="post" action="/account/totp/recovery-codes" class="kn-form" novalidate>
-        <CsrfField token={props.csrf} />
-        <Field
-          name="renewCode"
-          label={t('totp.code')}
-          hint={t('totp.account.renewHint')}
-          errors={errors}
-          t={t}
-          autocomplete="one-time-code"
-          required
-          maxlength={20}
-        />
-        <SubmitButton text={t('totp.account.renew')} />
-      </form>
+      <CodeForm
+        {...props}
+        errors={errors}
+        action="/account/totp/recovery-codes"
+        name="renewCode"
+        hint={t('totp.account.renewHint')}
+        submit={t('totp.account.renew')}
+      />
     </>
   );
 }
