@@ -13,7 +13,13 @@ import {
   type StartFrom,
   withDatabase,
 } from './database.ts';
-import { type BenchResult, type EndpointResult, type SizeResult, writeResult } from './report.ts';
+import {
+  type BenchResult,
+  type EndpointResult,
+  loadSummary,
+  type SizeResult,
+  writeResult,
+} from './report.ts';
 import { type RunningApp, signIn, startApp } from './server.ts';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
@@ -86,28 +92,13 @@ export async function settle(app: RunningApp): Promise<void> {
 }
 
 function toEndpointResult(e: Endpoint, r: Result): EndpointResult {
-  const statusCodes: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(r.statusCodeStats)) statusCodes[code] = stat.count;
   return {
     name: e.name,
     method: 'GET',
     path: e.path,
     auth: e.auth,
-    requestsPerSec: r.requests.mean,
-    requests: r.requests.total ?? 0,
-    latencyMs: {
-      mean: r.latency.mean,
-      p50: r.latency.p50,
-      p90: r.latency.p90,
-      p97_5: r.latency.p97_5,
-      p99: r.latency.p99,
-      max: r.latency.max,
-    },
+    ...loadSummary(r),
     bytesPerSec: r.throughput.mean,
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-    statusCodes,
   };
 }
 

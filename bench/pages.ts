@@ -43,6 +43,7 @@ import { newKeyLine, parseKeyring } from '../src/platform/secrets.ts';
 import { settle } from './bench.ts';
 import { createBenchDatabase, type StartFrom, withDatabase } from './database.ts';
 import { type FloorPage, type FloorView, writeFloorPages } from './floor-server.ts';
+import { type LoadSummary, loadSummary } from './report.ts';
 import { type RunningApp, signIn, startApp } from './server.ts';
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
@@ -311,15 +312,8 @@ export const PAGES: readonly PageDef[] = [
   },
 ];
 
-export interface LoadResult {
+export interface LoadResult extends LoadSummary {
   url: string;
-  requestsPerSec: number;
-  requests: number;
-  latencyMs: { mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodes: Record<string, number>;
 }
 
 export interface PageResult {
@@ -385,25 +379,7 @@ function load(url: string, headers: Record<string, string>, opts: PagesBenchOpti
       (err, r: Result) => {
         opts.signal?.removeEventListener('abort', stop);
         if (err) return reject(err);
-        const statusCodes: Record<string, number> = {};
-        for (const [code, stat] of Object.entries(r.statusCodeStats)) statusCodes[code] = stat.count;
-        resolve({
-          url: new URL(url).pathname + new URL(url).search,
-          requestsPerSec: r.requests.mean,
-          requests: r.requests.total ?? 0,
-          latencyMs: {
-            mean: r.latency.mean,
-            p50: r.latency.p50,
-            p90: r.latency.p90,
-            p97_5: r.latency.p97_5,
-            p99: r.latency.p99,
-            max: r.latency.max,
-          },
-          errors: r.errors,
-          timeouts: r.timeouts,
-          non2xx: r.non2xx,
-          statusCodes,
-        });
+        resolve({ url: new URL(url).pathname + new URL(url).search, ...loadSummary(r) });
       },
     );
     opts.signal?.addEventListener('abort', stop, { once: true });

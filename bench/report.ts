@@ -1,21 +1,40 @@
 // The benchmark's result document (written as JSON) and its text table.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Result } from 'autocannon';
 
-export interface EndpointResult {
-  name: string;
-  method: 'GET';
-  path: string;
-  auth: 'none' | 'session' | 'api_token';
-  /** Mean of autocannon's per-second samples. */
+/** What one autocannon run measured: mean req/s of its per-second samples, latencies, failures by kind. */
+export interface LoadSummary {
   requestsPerSec: number;
   requests: number;
   latencyMs: { mean: number; p50: number; p90: number; p97_5: number; p99: number; max: number };
-  bytesPerSec: number;
   errors: number;
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+}
+
+export function loadSummary(r: Result): LoadSummary {
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(r.statusCodeStats)) statusCodes[code] = stat.count;
+  const { mean, p50, p90, p97_5, p99, max } = r.latency;
+  return {
+    requestsPerSec: r.requests.mean,
+    requests: r.requests.total ?? 0,
+    latencyMs: { mean, p50, p90, p97_5, p99, max },
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    statusCodes,
+  };
+}
+
+export interface EndpointResult extends LoadSummary {
+  name: string;
+  method: 'GET';
+  path: string;
+  auth: 'none' | 'session' | 'api_token';
+  bytesPerSec: number;
 }
 
 export interface SizeResult {
