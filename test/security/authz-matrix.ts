@@ -92,20 +92,9 @@ export const POLICY_ROLES: Record<string, readonly Role[] | 'signedIn'> = {
 };
 
 /** Region 07 staff of every kind (the "Other" actors of region 06 excluded). */
-const REGION07: Expected = [
-  'regionAdmin',
-  'officerHome',
-  'officerOther',
-  'coachHome',
-  'coachOther',
-  'contactHome',
-  'contactOther',
-  'participantHome',
-  'participantOther',
-  'providerHome',
-  'providerOther',
-  'esfAdmin',
-];
+const REGION07: Expected = ACTOR_KEYS.filter(
+  (a) => !['anonymous', 'regionAdminOther', 'esfAdminOther'].includes(a),
+);
 
 /** Who changes the home engagement's meetings and plan (not the company contact, who reads them). */
 const COACHING_EDITORS: Expected = ['regionAdmin', 'officerHome', 'coachHome'];
