@@ -6,18 +6,24 @@
 // 200 simultaneous enrolments for 20 seats (sizes default 1000,10000; --courses default 5000).
 // --suite startup: first start on an empty data directory/database (demo data on) and a later start, to the
 // first page served; resident memory at idle and under load.
+// --suite importexport: 10 000 companies imported from CSV through the import page, and the full county roll-up
+// exported as CSV and XLSX, each against a plain-SQL floor (--companies, default 10000).
+// --suite trace: per main page, its SQL statements (count, time, planning and execution) for one request;
+// --keep leaves the database for a closer look.
 // --suite pages: the main pages, each as the role that uses it, next to /livez and the page rendered from a
 // fixed view model (bench/floor-server.ts); --scale tiny|county|region-x10 (default county), 50 connections.
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
+import { formatImportExportTable, runImportExportBench } from './importexport.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { formatPagesTable, runPagesBench, SCALES, type ScaleName } from './pages.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
 import { formatStartupTable, runStartupBench } from './startup.ts';
+import { runTrace } from './trace.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|trace] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep]';
 
 const argConfig = {
   options: {
@@ -33,6 +39,8 @@ const argConfig = {
     sample: { type: 'string', default: '50' },
     seats: { type: 'string', default: '20' },
     requests: { type: 'string', default: '200' },
+    companies: { type: 'string', default: '10000' },
+    keep: { type: 'boolean', default: false },
   },
 } as const;
 
@@ -68,9 +76,11 @@ if (
   values.suite !== 'rollup' &&
   values.suite !== 'matching' &&
   values.suite !== 'pages' &&
-  values.suite !== 'startup'
+  values.suite !== 'startup' &&
+  values.suite !== 'importexport' &&
+  values.suite !== 'trace'
 )
-  fail('--suite must be list, rollup, matching, pages or startup.');
+  fail('--suite must be list, rollup, matching, pages, startup, importexport or trace.');
 if (!Object.hasOwn(SCALES, values.scale)) fail(`--scale must be one of ${Object.keys(SCALES).join(', ')}.`);
 const defaultSizes = {
   list: '1000,100000',
@@ -78,6 +88,8 @@ const defaultSizes = {
   matching: '1000,10000',
   pages: '1',
   startup: '1',
+  importexport: '1',
+  trace: '1',
 };
 const sizes = values.sizes ?? defaultSizes[values.suite];
 const options = {
@@ -101,6 +113,23 @@ try {
   } else if (values.suite === 'pages') {
     const { result, file } = await runPagesBench({ ...options, scale: values.scale as ScaleName });
     process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
+  } else if (values.suite === 'trace') {
+    const report = await runTrace({
+      scale: values.scale as ScaleName,
+      serverUrl,
+      requests: positiveInt(values.requests === '200' ? '20' : values.requests, 'requests', 10_000),
+      keep: values.keep,
+      log: options.log,
+    });
+    process.stdout.write(`\n${report}\n`);
+  } else if (values.suite === 'importexport') {
+    const { result, file } = await runImportExportBench({
+      ...options,
+      companies: positiveInt(values.companies, 'companies', 10_000),
+      repeats: values.repeats === '50' ? undefined : positiveInt(values.repeats, 'repeats', 10_000),
+      scale: values.scale as ScaleName,
+    });
+    process.stdout.write(`\n${formatImportExportTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'matching') {
     const { result, file } = await runMatchingBench({
       ...options,

@@ -67,7 +67,10 @@ export async function openDatabase(env: Env): Promise<OpenedDatabase> {
   if (env.DATABASE_URL) {
     const url = new URL(env.DATABASE_URL);
     return {
-      db: openPostgres(env.DATABASE_URL, env.DB_POOL_SIZE),
+      db: openPostgres(env.DATABASE_URL, {
+        poolSize: env.DB_POOL_SIZE,
+        preparedStatements: env.DB_PREPARED_STATEMENTS === 'on',
+      }),
       lock: null,
       where: `PostgreSQL ${url.host}${url.pathname}`,
     };

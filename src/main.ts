@@ -25,7 +25,10 @@ export async function openDatabaseOrExit(env: Env) {
   try {
     const opened = await openDatabase(env);
     if (!env.DATABASE_READ_URL || opened.db.kind !== 'postgres') return opened;
-    const replica = openPostgres(env.DATABASE_READ_URL, env.DB_POOL_SIZE);
+    const replica = openPostgres(env.DATABASE_READ_URL, {
+      poolSize: env.DB_POOL_SIZE,
+      preparedStatements: env.DB_PREPARED_STATEMENTS === 'on',
+    });
     return { ...opened, db: withReadReplica(opened.db, replica) };
   } catch (err) {
     if (err instanceof DataDirLockedError) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -113,11 +114,69 @@ export async function openPglite(opts: PgliteOptions): Promise<{ db: Db; client:
 pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
-function clientDb(client: pg.PoolClient): Db {
+/**
+ * Server-side prepared statements for the statements a process runs again and again: PostgreSQL then
+ * parses and plans such a statement once per connection (and may keep a generic plan) instead of on every
+ * execution. A text is named from its third execution on (one-off and generated statements stay unnamed);
+ * at most `max` texts are named, so a process never holds an unbounded number per connection.
+ */
+export class StatementNames {
+  private readonly counts = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+  constructor(
+    private readonly after = 3,
+    private readonly max = 2000,
+  ) {}
+
+  /**
+   * Never name this text again: its prepared form is stale (the schema under it changed, SQLSTATE 0A000
+   * "cached plan must not change result type"); it runs unnamed from now on.
+   */
+  forget(text: string): void {
+    this.names.set(text, '');
+  }
+
+  /** The statement's name, or undefined to run it unnamed this time. */
+  nameOf(text: string): string | undefined {
+    const known = this.names.get(text);
+    if (known !== undefined || this.names.size >= this.max) return known || undefined;
+    const n = (this.counts.get(text) ?? 0) + 1;
+    if (n < this.after) {
+      if (this.counts.size < this.max * 4) this.counts.set(text, n);
+      return undefined;
+    }
+    this.counts.delete(text);
+    const name = `kn_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    this.names.set(text, name);
+    return name;
+  }
+}
+
+/** Run a statement, named when `names` says so; a stale prepared statement is forgotten and run unnamed. */
+async function run(
+  on: pg.Pool | pg.PoolClient,
+  names: StatementNames | null,
+  text: string,
+  values: SqlParam[],
+): Promise<pg.QueryResult> {
+  const name = names?.nameOf(text);
+  if (!name) return on.query(text, values);
+  try {
+    return await on.query({ name, text, values });
+  } catch (err) {
+    if (pgCode(err) !== '0A000' || !names) throw err;
+    names.forget(text);
+    // Inside a transaction the error has aborted it: the caller's transaction fails, the next one works.
+    if (!(on instanceof pg.Pool)) throw err;
+    return on.query(text, values);
+  }
+}
+
+function clientDb(client: pg.PoolClient, names: StatementNames | null): Db {
   const db: Db = {
     kind: 'postgres',
     async query<T>(text: string, params: SqlParam[] = []) {
-      const res = await client.query(text, params);
+      const res = await run(client, names, text, params);
       return res.rows as T[];
     },
     async exec(text: string) {
@@ -142,6 +201,8 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** A transaction left idle this long (a crashed or hung app process) is ended by the server. */
   idleInTransactionMs?: number;
+  /** Name statements that run again and again (server-side prepared statements, see StatementNames). */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -153,6 +214,7 @@ export const POSTGRES_DEFAULTS: Required<PostgresOptions> = {
   connectTimeoutMs: 5_000,
   statementTimeoutMs: 30_000,
   idleInTransactionMs: 60_000,
+  preparedStatements: true,
 };
 
 const UNAVAILABLE_CODES = new Set([
@@ -208,10 +270,11 @@ export function openPostgres(url: string, options: number | PostgresOptions = {}
   });
   // An idle client that loses its connection must not crash the process (the pool drops it).
   pool.on('error', () => {});
+  const names = o.preparedStatements ? new StatementNames() : null;
   return {
     kind: 'postgres',
     async query<T>(text: string, params: SqlParam[] = []) {
-      const res = await pool.query(text, params);
+      const res = await run(pool, names, text, params);
       return res.rows as T[];
     },
     async exec(text: string) {
@@ -226,7 +289,7 @@ export function openPostgres(url: string, options: number | PostgresOptions = {}
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
-        const result = await fn(clientDb(client));
+        const result = await fn(clientDb(client, names));
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -36,6 +36,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: onOff.default('off'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Server-side prepared statements for repeated statements (off behind a pooler that cannot keep them).
+  DB_PREPARED_STATEMENTS: onOff.default('on'),
   // Staff single sign-on (OpenID Connect): issuer, client id and secret all set, or none.
   OIDC_ISSUER: z
     .string()

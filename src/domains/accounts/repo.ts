@@ -59,22 +59,43 @@ export async function setUserLocale(db: Db, userId: string, locale: Locale): Pro
   await db.query('UPDATE users SET locale = $2, updated_at = now() WHERE id = $1', [userId, locale]);
 }
 
+/**
+ * The memberships of the user `$1` (or of the column a query names) as one JSON array — embedded in the
+ * session look-up so that a signed-in request costs one statement for session, user and roles.
+ */
+const membershipsJson = (userId: string) => `coalesce((
+    SELECT json_agg(json_build_object(
+             'role', m.role,
+             'organisationId', m.organisation_id,
+             'organisationKind', o.kind,
+             'organisationName', coalesce(o.name, c.name),
+             'municipalityCode', CASE WHEN o.kind = 'municipality' THEN o.code END,
+             'regionId', coalesce(o.region_id, c.region_id),
+             'companyId', m.company_id) ORDER BY m.created_at, m.id)
+      FROM memberships m
+      LEFT JOIN organisations o ON o.id = m.organisation_id
+      LEFT JOIN companies c ON c.id = m.company_id
+     WHERE m.user_id = ${userId}), '[]'::json)`;
+
 export async function loadMemberships(db: Db, userId: string): Promise<Membership[]> {
-  return db.query<Membership>(
-    `SELECT m.role,
-            m.organisation_id AS "organisationId",
-            o.kind AS "organisationKind",
-            coalesce(o.name, c.name) AS "organisationName",
-            CASE WHEN o.kind = 'municipality' THEN o.code END AS "municipalityCode",
-            coalesce(o.region_id, c.region_id) AS "regionId",
-            m.company_id AS "companyId"
-       FROM memberships m
-       LEFT JOIN organisations o ON o.id = m.organisation_id
-       LEFT JOIN companies c ON c.id = m.company_id
-      WHERE m.user_id = $1
-      ORDER BY m.created_at, m.id`,
+  const [row] = await db.query<{ memberships: Membership[] }>(
+    `SELECT ${membershipsJson('$1::uuid')} AS memberships`,
     [userId],
   );
+  return row?.memberships ?? [];
+}
+
+/** An enabled user with their memberships, in one statement. */
+export async function findUserWithMemberships(
+  db: Db,
+  userId: string,
+): Promise<(UserRow & { memberships: Membership[] }) | null> {
+  const [row] = await db.query<UserRow & { memberships: Membership[] }>(
+    `SELECT ${USER_COLUMNS}, ${membershipsJson('u.id')} AS memberships
+       FROM users u WHERE u.id = $1 AND u.disabled_at IS NULL`,
+    [userId],
+  );
+  return row ?? null;
 }
 
 export async function insertMembership(
@@ -106,6 +127,7 @@ export interface SessionRow {
   privileges: string | null;
   secondFactor: boolean;
   user: UserRow;
+  memberships: Membership[];
 }
 
 /** Idle timeout and absolute lifetime of a login session (OWASP ASVS 3.3.2, level 2). */
@@ -125,7 +147,10 @@ export async function insertSession(
   );
 }
 
-/** A session that is neither past its absolute end nor idle for longer than the idle timeout. */
+/**
+ * A session that is neither past its absolute end nor idle for longer than the idle timeout, with its user
+ * and the user's memberships (one statement: every signed-in request starts here).
+ */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | null> {
   const rows = await db.query<
     UserRow & {
@@ -134,10 +159,11 @@ export async function findLiveSession(db: Db, tokenHash: string): Promise<Sessio
       lastSeenAt: Date;
       privileges: string | null;
       secondFactor: boolean;
+      memberships: Membership[];
     }
   >(
     `SELECT s.id AS sid, s.user_id AS "userId", s.last_seen_at AS "lastSeenAt", s.privileges,
-            s.second_factor AS "secondFactor", ${USER_COLUMNS}
+            s.second_factor AS "secondFactor", ${USER_COLUMNS}, ${membershipsJson('s.user_id')} AS memberships
        FROM auth_sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.expires_at > now()
         AND s.last_seen_at > now() - make_interval(mins => $2)
@@ -146,8 +172,8 @@ export async function findLiveSession(db: Db, tokenHash: string): Promise<Sessio
   );
   const row = rows[0];
   if (!row) return null;
-  const { sid, userId, lastSeenAt, privileges, secondFactor, ...user } = row;
-  return { id: sid, userId, lastSeenAt, privileges, secondFactor, user };
+  const { sid, userId, lastSeenAt, privileges, secondFactor, memberships, ...user } = row;
+  return { id: sid, userId, lastSeenAt, privileges, secondFactor, user, memberships };
 }
 
 /** Activity: moves the idle deadline, never the absolute end. */

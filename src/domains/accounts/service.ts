@@ -11,9 +11,9 @@ export const MAX_ACCOUNT_FAILURES_PER_MINUTE = 5;
 export const MAX_IP_ATTEMPTS_PER_MINUTE = 60;
 
 export async function actorForUser(db: Db, userId: string, via: Actor['via']): Promise<Actor | null> {
-  const user = await repo.findUserById(db, userId);
-  if (!user || user.disabledAt) return null;
-  const memberships = await repo.loadMemberships(db, userId);
+  const user = await repo.findUserWithMemberships(db, userId);
+  if (!user) return null;
+  const { memberships } = user;
   return { userId: user.id, name: user.name, email: user.email, locale: user.locale, memberships, via };
 }
 
@@ -41,8 +41,7 @@ export async function actorFromSession(
   const tokenHash = hashToken(token);
   const session = await repo.findLiveSession(db, tokenHash);
   if (!session) return null;
-  const { user } = session;
-  const memberships = await repo.loadMemberships(db, user.id);
+  const { user, memberships } = session;
   const privileges = privilegesOf(memberships);
   if (session.privileges === null) await repo.setSessionPrivileges(db, tokenHash, privileges);
   else if (session.privileges !== privileges) {

@@ -60,13 +60,13 @@ export async function listEngagements(
 ): Promise<{ rows: EngagementListRow[]; total: number }> {
   const params: SqlParam[] = [];
   const where = filterSql(scope, filter, params);
-  const totalRows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM engagements e JOIN companies c ON c.id = e.company_id WHERE ${where}`,
-    params,
-  );
   params.push(page.limit, page.offset);
-  const rows = await db.query<EngagementListRow>(
-    `SELECT e.id, e.company_id AS "companyId", c.name AS "companyName", e.municipality_code AS "municipalityCode",
+  // One statement: the total and the page (an empty page is one row without an id).
+  const found = await db.query<EngagementListRow & { total: number; sort_name: string }>(
+    `SELECT t.n AS total, p.* FROM
+       (SELECT count(*)::int AS n FROM engagements e JOIN companies c ON c.id = e.company_id WHERE ${where}) t
+       LEFT JOIN LATERAL (
+     SELECT e.id, e.company_id AS "companyId", c.name AS "companyName", e.municipality_code AS "municipalityCode",
             m.name AS "municipalityName", e.step, e.step_changed_at AS "stepChangedAt",
             e.planned_hours::float8 AS "plannedHours",
             (SELECT coalesce(sum(cm.minutes), 0)::int FROM coaching_meetings cm
@@ -79,14 +79,18 @@ export async function listEngagements(
               WHERE cp.engagement_id = e.id AND pa.status IN ('planned', 'ongoing') AND pa.due_on < current_date)
               AS "overdueActions",
             (SELECT string_agg(u.name, ', ' ORDER BY u.name) FROM engagement_coaches ec JOIN users u ON u.id = ec.user_id
-              WHERE ec.engagement_id = e.id AND ec.removed_at IS NULL) AS "coachNames"
+              WHERE ec.engagement_id = e.id AND ec.removed_at IS NULL) AS "coachNames",
+            lower(c.name) AS sort_name
        FROM engagements e JOIN companies c ON c.id = e.company_id JOIN ref_municipalities m ON m.code = e.municipality_code
       WHERE ${where}
       ORDER BY lower(c.name), e.id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      LIMIT $${params.length - 1} OFFSET $${params.length}) p ON true
+      ORDER BY p.sort_name, p.id`,
     params,
   );
-  return { rows, total: totalRows[0]?.n ?? 0 };
+  const total = found[0]?.total ?? 0;
+  const rows = found.filter((r) => r.id !== null).map(({ total: _, sort_name: __, ...row }) => row);
+  return { rows, total };
 }
 
 /** Municipalities that have engagements in scope, for the filter. */

@@ -94,30 +94,31 @@ export async function listCompanies(
   const params: SqlParam[] = [];
   const where = [scopeSql(scope, params), ...filterSql(q, params)].join(' AND ');
   const order = q.sort === 'updated' ? 'c.updated_at DESC, c.id' : 'lower(c.name), c.id';
-  const countRows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM companies c WHERE ${where}`,
-    params,
-  );
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
-  // Pick the page first, then look up the municipalities of its rows only (not of every skipped row).
+  // One statement: the total, and the page picked first with the municipalities of its rows only (not of
+  // every skipped row). An empty page is one row without an id.
   const outerOrder = q.sort === 'updated' ? 'p."updatedAt" DESC, p.id' : 'p.sort_name, p.id';
-  const rows = await db.query<CompanyListRow>(
-    `SELECT p.id, p."orgNumber", p."isSoleTrader", p.name, p."sniCode", p."sniName", p."sizeClass", p.status,
-            p."isSme", p."employeesWomen", p."employeesMen", p."updatedAt",
+  const found = await db.query<CompanyListRow & { total: number }>(
+    `SELECT t.n AS total, p.id, p."orgNumber", p."isSoleTrader", p.name, p."sniCode", p."sniName", p."sizeClass",
+            p.status, p."isSme", p."employeesWomen", p."employeesMen", p."updatedAt",
             (SELECT string_agg(DISTINCT m.name, ', ') FROM company_workplaces w
                JOIN ref_municipalities m ON m.code = w.municipality_code WHERE w.company_id = p.id) AS municipalities
-       FROM (SELECT c.id, c.org_number AS "orgNumber", c.is_sole_trader AS "isSoleTrader", c.name,
+       FROM (SELECT count(*)::int AS n FROM companies c WHERE ${where}) t
+       LEFT JOIN LATERAL (
+             SELECT c.id, c.org_number AS "orgNumber", c.is_sole_trader AS "isSoleTrader", c.name,
                     c.sni_code AS "sniCode", s.name_sv AS "sniName", c.size_class AS "sizeClass", c.status,
                     c.is_sme AS "isSme", c.employees_women AS "employeesWomen", c.employees_men AS "employeesMen",
                     c.updated_at AS "updatedAt", lower(c.name) AS sort_name
                FROM companies c LEFT JOIN ref_sni s ON s.code = c.sni_code
               WHERE ${where}
               ORDER BY ${order}
-              LIMIT $${params.length - 1} OFFSET $${params.length}) p
+              LIMIT $${params.length - 1} OFFSET $${params.length}) p ON true
       ORDER BY ${outerOrder}`,
     params,
   );
-  return { rows, total: countRows[0]?.n ?? 0 };
+  const total = found[0]?.total ?? 0;
+  const rows = found.filter((r) => r.id !== null).map(({ total: _, ...row }) => row);
+  return { rows, total };
 }
 
 export interface CompanyRow {

@@ -2,6 +2,7 @@
 // insights_disclosure_rules) it reads the mapping domain's structured results (mapping_needs,
 // mapping_recruitments, mappings, mapping_rounds, mapping_requirements), companies and reference tables.
 import type { Db, SqlParam } from '../../platform/db.ts';
+import { type ConceptKind, conceptNames } from '../reference/index.ts';
 import { type Dim, OTHER_COMPETENCE, UNKNOWN } from './dims.ts';
 
 export type Source = 'needs' | 'recruitments';
@@ -253,22 +254,26 @@ export async function sniSections(db: Db): Promise<{ code: string; name: string 
   return db.query(`SELECT code, coalesce(name_sv, code) AS name FROM ref_sni WHERE level = 1 ORDER BY code`);
 }
 
+/** Reference dimensions and the reference kind that names their codes (read through its cache). */
+const referenceKind: Partial<Record<Dim, ConceptKind>> = {
+  municipality: 'municipality',
+  sniSection: 'sni',
+  sniDivision: 'sni',
+  ssykMajor: 'ssyk',
+  ssykUnit: 'ssyk',
+  competence: 'competence',
+};
+
 /** Names of the given codes of one dimension (codes without a name are left out). */
 export async function labelsFor(db: Db, dim: Dim, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const queries: Partial<Record<Dim, string>> = {
-    municipality: 'SELECT code, name FROM ref_municipalities WHERE code = ANY($1::text[])',
-    sniSection: 'SELECT code, coalesce(name_sv, code) AS name FROM ref_sni WHERE code = ANY($1::text[])',
-    sniDivision: 'SELECT code, coalesce(name_sv, code) AS name FROM ref_sni WHERE code = ANY($1::text[])',
-    ssykMajor: 'SELECT code, name_sv AS name FROM ref_ssyk WHERE code = ANY($1::text[])',
-    ssykUnit: 'SELECT code, name_sv AS name FROM ref_ssyk WHERE code = ANY($1::text[])',
-    competence:
-      'SELECT concept_id AS code, name_sv AS name FROM ref_competences WHERE concept_id = ANY($1::text[])',
-    round: 'SELECT id::text AS code, name_sv AS name FROM mapping_rounds WHERE id::text = ANY($1::text[])',
-  };
-  const sql = queries[dim];
-  if (!sql) return new Map();
-  const rows = await db.query<{ code: string; name: string }>(sql, [codes]);
+  const kind = referenceKind[dim];
+  if (kind) return conceptNames(db, kind, codes);
+  if (dim !== 'round') return new Map();
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT id::text AS code, name_sv AS name FROM mapping_rounds WHERE id::text = ANY($1::text[])',
+    [codes],
+  );
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 

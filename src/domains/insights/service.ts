@@ -78,7 +78,7 @@ export async function needsRollup(
     return label(query.cols, ref.code);
   };
   const drill = drillTo[query.rows];
-  const rounds = (await repo.roundsOf(db, audience.regionId)).map((x) => ({
+  const rounds = r.rounds.map((x) => ({
     id: x.id,
     name: locale === 'en' ? x.nameEn : x.nameSv,
   }));

@@ -11,46 +11,64 @@ export interface SubmittedRows {
   maturity: Record<string, number>;
 }
 
-/** The structured results of one submitted mapping, in the order they were entered. */
+/** One table's rows of the mapping as a JSON array of objects (keys as the row types), in entry order. */
+const rowsJson = (table: string, fields: Record<string, string>, orderBy = 'position') =>
+  `coalesce((SELECT json_agg(json_build_object(${Object.entries(fields)
+    .map(([key, column]) => `'${key}', ${column}`)
+    .join(', ')}) ORDER BY ${orderBy}) FROM ${table} WHERE mapping_id = $1), '[]'::json)`;
+
+/** The structured results of one submitted mapping, in the order they were entered (one statement). */
 export async function submittedRows(db: Db, mappingId: string): Promise<SubmittedRows> {
-  const [roles, requirements, needs, recruitments, maturity] = await Promise.all([
-    db.query<RoleRow>(
-      `SELECT row_key AS key, title, ssyk_code AS ssyk, women, men, critical, key_person AS "keyPerson",
-         sun_level AS "sunLevel", sun_field AS "sunField"
-       FROM mapping_roles WHERE mapping_id = $1 ORDER BY position`,
-      [mappingId],
-    ),
-    db.query<RequirementRow>(
-      `SELECT role_key AS role, competence_id AS "competenceId", competence_text AS "competenceText",
-         level_now AS "levelNow", level_future AS "levelFuture", meeting_now AS "meetingNow"
-       FROM mapping_requirements WHERE mapping_id = $1 ORDER BY position`,
-      [mappingId],
-    ),
-    db.query<NeedRow>(
-      `SELECT role_key AS role, competence_id AS "competenceId", competence_text AS "competenceText",
-         gap_size AS "gapSize", women, men, urgency, cause, strategy, difficulty, hours, cost_sek AS "costSek",
-         priority
-       FROM mapping_needs WHERE mapping_id = $1 ORDER BY position`,
-      [mappingId],
-    ),
-    db.query<RecruitmentRow>(
-      `SELECT ssyk_code AS ssyk, count, timing, difficulty, difficulty_reason AS "difficultyReason",
-         gender_goal AS "genderGoal"
-       FROM mapping_recruitments WHERE mapping_id = $1 ORDER BY position`,
-      [mappingId],
-    ),
-    db.query<{ key: string; score: number }>(
-      'SELECT statement_key AS key, score FROM mapping_maturity WHERE mapping_id = $1',
-      [mappingId],
-    ),
-  ]);
-  return {
-    roles,
-    requirements,
-    needs,
-    recruitments,
-    maturity: Object.fromEntries(maturity.map((m) => [m.key, m.score])),
-  };
+  const [row] = await db.query<
+    Omit<SubmittedRows, 'maturity'> & { maturity: { key: string; score: number }[] }
+  >(
+    `SELECT ${rowsJson('mapping_roles', {
+      key: 'row_key',
+      title: 'title',
+      ssyk: 'ssyk_code',
+      women: 'women',
+      men: 'men',
+      critical: 'critical',
+      keyPerson: 'key_person',
+      sunLevel: 'sun_level',
+      sunField: 'sun_field',
+    })} AS roles,
+       ${rowsJson('mapping_requirements', {
+         role: 'role_key',
+         competenceId: 'competence_id',
+         competenceText: 'competence_text',
+         levelNow: 'level_now',
+         levelFuture: 'level_future',
+         meetingNow: 'meeting_now',
+       })} AS requirements,
+       ${rowsJson('mapping_needs', {
+         role: 'role_key',
+         competenceId: 'competence_id',
+         competenceText: 'competence_text',
+         gapSize: 'gap_size',
+         women: 'women',
+         men: 'men',
+         urgency: 'urgency',
+         cause: 'cause',
+         strategy: 'strategy',
+         difficulty: 'difficulty',
+         hours: 'hours',
+         costSek: 'cost_sek',
+         priority: 'priority',
+       })} AS needs,
+       ${rowsJson('mapping_recruitments', {
+         ssyk: 'ssyk_code',
+         count: 'count',
+         timing: 'timing',
+         difficulty: 'difficulty',
+         difficultyReason: 'difficulty_reason',
+         genderGoal: 'gender_goal',
+       })} AS recruitments,
+       ${rowsJson('mapping_maturity', { key: 'statement_key', score: 'score' }, 'statement_key')} AS maturity`,
+    [mappingId],
+  );
+  if (!row) return { roles: [], requirements: [], needs: [], recruitments: [], maturity: {} };
+  return { ...row, maturity: Object.fromEntries(row.maturity.map((m) => [m.key, m.score])) };
 }
 
 export interface RoundMapping {

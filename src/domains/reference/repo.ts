@@ -379,8 +379,28 @@ const conceptSql: Record<ConceptKind, string> = {
   municipality: 'SELECT code, name AS name FROM ref_municipalities WHERE code = ANY($1::text[])',
 };
 
+/**
+ * Names already read, per database handle. Reference data is loaded only when a process starts
+ * (loadReferenceData in bootstrap), so a name read once stays right for the life of the process; codes
+ * not found are asked again next time.
+ */
+const namesRead = new WeakMap<Db, Map<ConceptKind, Map<string, string>>>();
+
 export async function conceptNames(db: Db, kind: ConceptKind, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.query<{ code: string; name: string }>(conceptSql[kind], [codes]);
-  return new Map(rows.map((r) => [r.code, r.name]));
+  const perKind = namesRead.get(db) ?? new Map<ConceptKind, Map<string, string>>();
+  namesRead.set(db, perKind);
+  const known = perKind.get(kind) ?? new Map<string, string>();
+  perKind.set(kind, known);
+  const missing = codes.filter((c) => !known.has(c));
+  if (missing.length > 0) {
+    const rows = await db.query<{ code: string; name: string }>(conceptSql[kind], [missing]);
+    for (const r of rows) if (r.name !== null) known.set(r.code, r.name);
+  }
+  const names = new Map<string, string>();
+  for (const c of codes) {
+    const name = known.get(c);
+    if (name !== undefined) names.set(c, name);
+  }
+  return names;
 }

@@ -40,65 +40,76 @@ export interface SearchRow {
  */
 export async function searchCourses(db: Db, f: SearchFilters): Promise<SearchRow[]> {
   return db.query<SearchRow>(
+    // The page is chosen first (matching, ranking, the next occasion per matched course by its index);
+    // free seats, provider and place are looked up for the page's rows only.
     `WITH q AS (
        SELECT websearch_to_tsquery('swedish', coalesce($1::text, '')) AS tsq,
               (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & '))
                  FROM unnest(to_tsvector('swedish', coalesce($1::text, ''))) AS u) AS prefix,
               lower(coalesce($1::text, '')) AS lq
-     ), nexto AS (
-       SELECT DISTINCT ON (co.course_id) co.course_id, co.id, co.starts_on, co.ends_on, co.enrolment_deadline,
-              co.seats - (SELECT count(*)::int FROM enrolments e WHERE e.occasion_id = co.id AND e.status = 'enrolled')
-                AS free
-         FROM course_occasions co
-        WHERE co.status = 'open' AND co.starts_on >= (now() AT TIME ZONE 'Europe/Stockholm')::date
-          AND ($6::date IS NULL OR co.starts_on >= $6::date) AND ($7::date IS NULL OR co.starts_on <= $7::date)
-        ORDER BY co.course_id, co.starts_on, co.id
+     ), page AS (
+       SELECT c.id, c.title, c.description, c.provider_org_id, c.format, c.hours, c.language, c.municipality_code,
+              c.price_sek, c.financing, n.id AS nid, n.starts_on, n.ends_on, n.enrolment_deadline, n.seats,
+              CASE WHEN $1::text IS NULL THEN 0
+                   ELSE ts_rank(c.search, q.tsq) + coalesce(ts_rank(c.search, q.prefix), 0) / 2
+                        + word_similarity(q.lq, lower(c.title)) END AS score,
+              count(*) OVER ()::int AS total
+         FROM courses c CROSS JOIN q
+         LEFT JOIN LATERAL (
+           SELECT co.id, co.starts_on, co.ends_on, co.enrolment_deadline, co.seats
+             FROM course_occasions co
+            WHERE co.course_id = c.id AND co.status = 'open'
+              AND co.starts_on >= (now() AT TIME ZONE 'Europe/Stockholm')::date
+              AND ($6::date IS NULL OR co.starts_on >= $6::date) AND ($7::date IS NULL OR co.starts_on <= $7::date)
+            ORDER BY co.starts_on, co.id LIMIT 1) n ON true
+        WHERE c.status = 'approved'
+          AND ($1::text IS NULL OR c.search @@ q.tsq OR (q.prefix IS NOT NULL AND c.search @@ q.prefix)
+               OR q.lq <% lower(c.title))
+          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM course_competences cc WHERE cc.course_id = c.id AND cc.competence_id = $2))
+          AND ($3::text IS NULL OR c.municipality_code = $3 OR EXISTS (
+                SELECT 1 FROM course_occasions co WHERE co.course_id = c.id AND co.status = 'open' AND co.municipality_code = $3))
+          AND ($4::text IS NULL OR c.format = $4)
+          AND ($5::text IS NULL OR c.language = $5)
+          AND (($6::date IS NULL AND $7::date IS NULL) OR n.id IS NOT NULL)
+        ORDER BY score DESC, n.starts_on NULLS LAST, c.title, c.id
+        LIMIT $8 OFFSET $9
      )
-     SELECT c.id, c.title, c.description, o.name AS "providerName", c.format, c.hours::float8 AS hours, c.language,
-            m.name AS "municipalityName", c.price_sek AS "priceSek", c.financing,
-            n.id AS "nextOccasionId", n.starts_on::text AS "nextStartsOn", n.ends_on::text AS "nextEndsOn",
-            n.enrolment_deadline::text AS "nextDeadline", n.free AS "nextFreeSeats",
-            count(*) OVER ()::int AS total
-       FROM courses c CROSS JOIN q
-       JOIN organisations o ON o.id = c.provider_org_id
-       LEFT JOIN ref_municipalities m ON m.code = c.municipality_code
-       LEFT JOIN nexto n ON n.course_id = c.id
-      WHERE c.status = 'approved'
-        AND ($1::text IS NULL OR c.search @@ q.tsq OR (q.prefix IS NOT NULL AND c.search @@ q.prefix)
-             OR q.lq <% lower(c.title))
-        AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM course_competences cc WHERE cc.course_id = c.id AND cc.competence_id = $2))
-        AND ($3::text IS NULL OR c.municipality_code = $3 OR EXISTS (
-              SELECT 1 FROM course_occasions co WHERE co.course_id = c.id AND co.status = 'open' AND co.municipality_code = $3))
-        AND ($4::text IS NULL OR c.format = $4)
-        AND ($5::text IS NULL OR c.language = $5)
-        AND (($6::date IS NULL AND $7::date IS NULL) OR n.id IS NOT NULL)
-      ORDER BY CASE WHEN $1::text IS NULL THEN 0
-                    ELSE ts_rank(c.search, q.tsq) + coalesce(ts_rank(c.search, q.prefix), 0) / 2
-                         + word_similarity(q.lq, lower(c.title)) END DESC,
-               n.starts_on NULLS LAST, c.title, c.id
-      LIMIT $8 OFFSET $9`,
+     SELECT p.id, p.title, p.description, o.name AS "providerName", p.format, p.hours::float8 AS hours, p.language,
+            m.name AS "municipalityName", p.price_sek AS "priceSek", p.financing,
+            p.nid AS "nextOccasionId", p.starts_on::text AS "nextStartsOn", p.ends_on::text AS "nextEndsOn",
+            p.enrolment_deadline::text AS "nextDeadline",
+            p.seats - (SELECT count(*)::int FROM enrolments e WHERE e.occasion_id = p.nid AND e.status = 'enrolled')
+              AS "nextFreeSeats",
+            p.total
+       FROM page p
+       JOIN organisations o ON o.id = p.provider_org_id
+       LEFT JOIN ref_municipalities m ON m.code = p.municipality_code
+      ORDER BY p.score DESC, p.starts_on NULLS LAST, p.title, p.id`,
     [f.q, f.competence, f.municipality, f.format, f.language, f.from, f.to, f.limit, f.offset],
   );
 }
 
-/** Competences taught by approved courses (the catalogue's competence filter). */
-export async function catalogueCompetences(db: Db): Promise<CodeName[]> {
-  return db.query(
-    `SELECT DISTINCT r.concept_id AS code, r.name_sv AS name
-       FROM course_competences cc JOIN courses c ON c.id = cc.course_id AND c.status = 'approved'
-       JOIN ref_competences r ON r.concept_id = cc.competence_id ORDER BY r.name_sv LIMIT 500`,
+/**
+ * The catalogue's filter options in one statement: competences taught by approved courses (at most 500, by
+ * name) and the municipalities of approved courses and of their open occasions.
+ */
+export async function catalogueFilterOptions(
+  db: Db,
+): Promise<{ competences: CodeName[]; municipalities: CodeName[] }> {
+  const [row] = await db.query<{ competences: CodeName[]; municipalities: CodeName[] }>(
+    `SELECT
+       coalesce((SELECT json_agg(json_build_object('code', x.code, 'name', x.name) ORDER BY x.name, x.code)
+          FROM (SELECT DISTINCT r.concept_id AS code, r.name_sv AS name
+                  FROM course_competences cc JOIN courses c ON c.id = cc.course_id AND c.status = 'approved'
+                  JOIN ref_competences r ON r.concept_id = cc.competence_id
+                 ORDER BY r.name_sv LIMIT 500) x), '[]'::json) AS competences,
+       coalesce((SELECT json_agg(json_build_object('code', m.code, 'name', m.name) ORDER BY m.name, m.code)
+          FROM ref_municipalities m
+         WHERE m.code IN (SELECT municipality_code FROM courses WHERE status = 'approved')
+            OR m.code IN (SELECT co.municipality_code FROM course_occasions co JOIN courses c ON c.id = co.course_id
+                           WHERE c.status = 'approved' AND co.status = 'open')), '[]'::json) AS municipalities`,
   );
-}
-
-/** Municipalities of approved courses and their open occasions (the catalogue's place filter). */
-export async function catalogueMunicipalities(db: Db): Promise<CodeName[]> {
-  return db.query(
-    `SELECT DISTINCT m.code, m.name FROM ref_municipalities m
-      WHERE m.code IN (SELECT municipality_code FROM courses WHERE status = 'approved')
-         OR m.code IN (SELECT co.municipality_code FROM course_occasions co JOIN courses c ON c.id = co.course_id
-                        WHERE c.status = 'approved' AND co.status = 'open')
-      ORDER BY m.name`,
-  );
+  return row ?? { competences: [], municipalities: [] };
 }
 
 export interface FeedRow {

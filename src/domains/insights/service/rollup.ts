@@ -185,10 +185,15 @@ export async function rollup(
   Omit<Rollup, 'rows' | 'cols'> & {
     rowRefs: AxisRef[];
     colRefs: AxisRef[];
+    /** The region's rounds, latest first (read to resolve the round; the page lists them). */
+    rounds: repo.RoundRow[];
   }
 > {
-  const rules = await rulesFor(db, audience.regionId);
-  const roundId = await resolveRound(db, audience.regionId, query);
+  const [rules, rounds] = await Promise.all([
+    rulesFor(db, audience.regionId),
+    repo.roundsOf(db, audience.regionId),
+  ]);
+  const roundId = await resolveRound(db, audience.regionId, query, rounds);
   const filters = Object.entries(query.filters)
     .filter(([dim, value]) => value && !(audience.kind === 'officer' && dim === 'municipality'))
     .map(([dim, value]) => ({ dim: dim as Dim, value: value as string }));
@@ -222,7 +227,7 @@ export async function rollup(
   );
   const unsuppressed = audience.kind === 'admin';
   const cells = rowRefs.map((r) => colRefs.map((c) => cellView(st, r, c, query.measure, unsuppressed)));
-  return { audience: audience.kind, rules, roundId, query, rowRefs, colRefs, cells, table: st.table };
+  return { audience: audience.kind, rules, roundId, query, rowRefs, colRefs, cells, table: st.table, rounds };
 }
 
 function parentsOf(st: StatsTable, axis: 'row' | 'col'): Record<string, string> {
@@ -235,13 +240,17 @@ function parentsOf(st: StatsTable, axis: 'row' | 'col'): Record<string, string> 
   return out;
 }
 
-/** The round asked for (it must be the region's), else the latest one; none when rows or columns are rounds. */
+/**
+ * The round asked for (it must be the region's), else the latest one; none when rows or columns are rounds.
+ * `known`: the region's rounds when the caller has read them already.
+ */
 export async function resolveRound(
   db: Db,
   regionId: string,
   query: { round?: string | null; rows?: Dim; cols?: Dim | 'all' },
+  known?: repo.RoundRow[],
 ): Promise<string | null> {
-  const rounds = await repo.roundsOf(db, regionId);
+  const rounds = known ?? (await repo.roundsOf(db, regionId));
   if (query.round) {
     if (!rounds.some((r) => r.id === query.round))
       throw new AppError('VALIDATION', 'VALIDATION', [{ field: 'round', message: 'validation.choice' }]);

@@ -28,16 +28,12 @@ export const resultRoutes: AnyRoute[] = [
     query: pageQuery,
     handler: async (ctx) => {
       const t = translator(messages, ctx.locale);
-      const results = await service.getResults(ctx.db, ctx.actor, ctx.params.id);
-      let compare: { selected: string | null; result: service.ComparisonResult | null } | null = null;
-      if (results.earlier.length > 0) {
-        const wanted = results.earlier.find((m) => m.id === ctx.query.compare);
-        const selected = wanted?.id ?? results.earlier[0]?.id ?? null;
-        const result = selected
-          ? await service.compareMappings(ctx.db, ctx.actor, ctx.params.id, selected)
-          : null;
-        compare = { selected, result };
-      }
+      const { results, compare } = await service.resultsPage(
+        ctx.db,
+        ctx.actor,
+        ctx.params.id,
+        ctx.query.compare,
+      );
       const title = t('mapping.results.heading', { company: results.head.companyName });
       const props = { t, locale: ctx.locale, results, compare };
       if (ctx.query.print === '1')

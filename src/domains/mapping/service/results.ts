@@ -137,6 +137,18 @@ export async function compareMappings(
   const view = await getMapping(db, actor, id);
   if (view.mapping.status !== 'submitted') throw new AppError('CONFLICT', 'mapping.results.notSubmitted');
   const all = await repo.submittedOfCompany(db, view.mapping.companyId);
+  return comparisonOf(db, actor, view, all, withId);
+}
+
+/** The comparison of a submitted mapping (its model when already built) with another of the company's. */
+async function comparisonOf(
+  db: Db,
+  actor: Actor,
+  view: MappingView,
+  all: repo.RoundMapping[],
+  withId: string | undefined,
+  built?: ResultModel,
+): Promise<ComparisonResult | null> {
   const otherId = withId ?? earlierOf(view, all)[0]?.id;
   if (!otherId) return null;
   const other = await getMapping(db, actor, otherId);
@@ -145,7 +157,8 @@ export async function compareMappings(
   if (other.mapping.status !== 'submitted') throw new AppError('CONFLICT', 'mapping.results.notSubmitted');
   if (other.round.id === view.round.id) throw new AppError('NOT_FOUND');
   const [before, after] = other.round.position < view.round.position ? [other, view] : [view, other];
-  const [bm, am] = await Promise.all([modelOf(db, before), modelOf(db, after)]);
+  const model = (v: MappingView) => (v === view && built ? built : modelOf(db, v));
+  const [bm, am] = await Promise.all([model(before), model(after)]);
   return {
     before: headOf(before),
     after: headOf(after),
@@ -154,4 +167,27 @@ export async function compareMappings(
       { instrumentId: after.mapping.instrumentId, definition: after.definition, model: am },
     ),
   };
+}
+
+export interface ResultsPage {
+  results: MappingResults;
+  /** With earlier rounds: the one compared with (`wanted` when it is one of them, else the latest) and the comparison. */
+  compare: { selected: string | null; result: ComparisonResult | null } | null;
+}
+
+/**
+ * The results page: a mapping's results and, when the company has submitted mappings in earlier rounds, the
+ * comparison with one of them — each mapping read and modelled once.
+ */
+export async function resultsPage(db: Db, actor: Actor, id: string, wanted?: string): Promise<ResultsPage> {
+  const view = await getMapping(db, actor, id);
+  const [model, all] = await Promise.all([
+    modelOf(db, view),
+    repo.submittedOfCompany(db, view.mapping.companyId),
+  ]);
+  const results = { head: headOf(view), model, earlier: earlierOf(view, all) };
+  if (results.earlier.length === 0) return { results, compare: null };
+  const selected = results.earlier.find((m) => m.id === wanted)?.id ?? results.earlier[0]?.id ?? null;
+  const result = selected ? await comparisonOf(db, actor, view, all, selected, model) : null;
+  return { results, compare: { selected, result } };
 }

@@ -34,11 +34,7 @@ export async function searchCatalogue(db: Db, q: SearchQuery, pageSize = PAGE_SI
 
 /** Options of the catalogue's filters (competences and places of approved courses). */
 export async function catalogueFilters(db: Db) {
-  const [competences, municipalities] = await Promise.all([
-    repo.catalogueCompetences(db),
-    repo.catalogueMunicipalities(db),
-  ]);
-  return { competences, municipalities };
+  return repo.catalogueFilterOptions(db);
 }
 
 /** The iCalendar feed of upcoming sessions of approved courses (one course's when `courseId`). */
