@@ -2,12 +2,12 @@
 // matrix as columns, or one row per need); everybody else gets the disclosure-controlled aggregate
 // table of their selection instead: company-level data never leaves the region admin.
 
-import ExcelJS from 'exceljs';
 import { audit } from '../../../platform/audit.ts';
 import type { Actor } from '../../../platform/auth.ts';
 import { csvLine, neutralise } from '../../../platform/csv.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
+import { xlsxBuffer } from '../../../platform/xlsx.ts';
 import { OTHER_COMPETENCE } from '../dims.ts';
 import { insightsT } from '../messages.ts';
 import * as repo from '../repo.ts';
@@ -215,12 +215,11 @@ export function codebookSheet(sheets: Sheet[]): Sheet {
 }
 
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of [...sheets, codebookSheet(sheets)]) {
-    const ws = wb.addWorksheet(sheet.name);
-    ws.addRow(sheet.columns.map((c) => c.key));
-    ws.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBuffer(
+    [...sheets, codebookSheet(sheets)].map((sheet) => ({
+      name: sheet.name,
+      header: sheet.columns.map((c) => c.key),
+      rows: sheet.rows.map((row) => row.map((v) => (typeof v === 'string' ? neutralise(v) : v))),
+    })),
+  );
 }
