@@ -13,6 +13,7 @@ import { DEFAULT_SEED, seedSynthetic } from '../src/demo/synthetic.ts';
 import { seedSyntheticCoaching } from '../src/demo/synthetic-coaching.ts';
 import { seedSyntheticCourses } from '../src/demo/synthetic-courses.ts';
 import { seedSyntheticElearning } from '../src/demo/synthetic-elearning.ts';
+import { seedSyntheticEsf } from '../src/demo/synthetic-esf.ts';
 import { SYNTHETIC_ROUND_KEY, seedSyntheticMappings } from '../src/demo/synthetic-mappings.ts';
 import { seedSyntheticParticipants } from '../src/demo/synthetic-participants.ts';
 import { type ScalePlan, scalePlans } from '../src/demo/synthetic-scales.ts';
@@ -80,11 +81,12 @@ export interface GeneratorRun {
 
 /**
  * The synthetic generators run after the demo seed, in the order of src/demo/synthetic-scales.ts (each fills
- * what its plan asks for). A new generator joins this list; each gets the database, the scale and the seed.
+ * what its plan asks for). A new generator joins this list; each gets the database, the scale, the seed and
+ * the ESF key ring's text (the app's ESF_KEY: ESF identities are sealed under it).
  */
 export const DATA_GENERATORS: readonly {
   name: string;
-  run: (db: Db, scale: ScalePlan, seed: number) => Promise<Omit<GeneratorRun, 'name'>>;
+  run: (db: Db, scale: ScalePlan, seed: number, esfKey: string) => Promise<Omit<GeneratorRun, 'name'>>;
 }[] = [
   {
     name: 'companies (src/demo/synthetic.ts)',
@@ -139,6 +141,21 @@ export const DATA_GENERATORS: readonly {
       });
       return {
         added: { courses: r.courses, enrolments: r.enrolments, lessonsDone: r.lessonsDone },
+        ms: r.ms,
+      };
+    },
+  },
+  {
+    name: 'esf (src/demo/synthetic-esf.ts)',
+    run: async (db, scale, seed, esfKey) => {
+      const r = await seedSyntheticEsf(db, { keyring: parseKeyring(esfKey), seed, county: scale.county });
+      return {
+        added: {
+          participants: r.participants,
+          ended: r.ended,
+          scbVersions: r.scbVersions,
+          scbRows: r.scbRows,
+        },
         ms: r.ms,
       };
     },
@@ -424,7 +441,7 @@ export async function seedBenchData(
   if (!alreadySeeded) log(`Demo seed in ${(demoMs / 1000).toFixed(1)} s.`);
   const generators: GeneratorRun[] = [];
   for (const g of DATA_GENERATORS) {
-    const r = await g.run(db, scale, seed);
+    const r = await g.run(db, scale, seed, esfKey);
     generators.push({ name: g.name, added: r.added, ms: Math.round(r.ms) });
     log(`  ${g.name}: ${JSON.stringify(r.added)} in ${(r.ms / 1000).toFixed(1)} s`);
   }

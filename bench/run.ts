@@ -8,6 +8,8 @@
 // first page served; resident memory at idle and under load.
 // --suite importexport: 10 000 companies imported from CSV through the import page, and the full county roll-up
 // exported as CSV and XLSX, each against a plain-SQL floor (--companies, default 10000).
+// --suite queries: the ESF indicators, SCB month page and SCB file in-process against hand-written SQL floors
+// (--scale tiny|county|region-x10, --repeats default 30).
 // --suite trace: per main page, its SQL statements (count, time, planning and execution) for one request;
 // --keep leaves the database for a closer look.
 // --suite pages: the main pages, each as the role that uses it, next to /livez and the page rendered from a
@@ -17,13 +19,14 @@ import { runBench } from './bench.ts';
 import { formatImportExportTable, runImportExportBench } from './importexport.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
 import { formatPagesTable, runPagesBench, SCALES, type ScaleName } from './pages.ts';
+import { formatQueriesTable, runQueriesBench } from './queries.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
 import { formatStartupTable, runStartupBench } from './startup.ts';
 import { runTrace } from './trace.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|trace] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|queries|trace] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep]';
 
 const argConfig = {
   options: {
@@ -78,9 +81,10 @@ if (
   values.suite !== 'pages' &&
   values.suite !== 'startup' &&
   values.suite !== 'importexport' &&
-  values.suite !== 'trace'
+  values.suite !== 'trace' &&
+  values.suite !== 'queries'
 )
-  fail('--suite must be list, rollup, matching, pages, startup, importexport or trace.');
+  fail('--suite must be list, rollup, matching, pages, startup, importexport, queries or trace.');
 if (!Object.hasOwn(SCALES, values.scale)) fail(`--scale must be one of ${Object.keys(SCALES).join(', ')}.`);
 const defaultSizes = {
   list: '1000,100000',
@@ -90,6 +94,7 @@ const defaultSizes = {
   startup: '1',
   importexport: '1',
   trace: '1',
+  queries: '1',
 };
 const sizes = values.sizes ?? defaultSizes[values.suite];
 const options = {
@@ -113,6 +118,13 @@ try {
   } else if (values.suite === 'pages') {
     const { result, file } = await runPagesBench({ ...options, scale: values.scale as ScaleName });
     process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
+  } else if (values.suite === 'queries') {
+    const { result, file } = await runQueriesBench({
+      ...options,
+      scale: values.scale as ScaleName,
+      repeats: values.repeats === '50' ? undefined : positiveInt(values.repeats, 'repeats', 10_000),
+    });
+    process.stdout.write(`\n${formatQueriesTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'trace') {
     const report = await runTrace({
       scale: values.scale as ScaleName,

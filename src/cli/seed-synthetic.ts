@@ -4,8 +4,10 @@
 // --mappings, also a submitted mapping (~20 needs) for every synthetic company of the region without one;
 // with --courses N, N more synthetic approved courses (100 synthetic providers, 1–2 open occasions each);
 // with --scale, every capability up to a named scale (companies, courses, mappings, participants with
-// enrolments and attendance, coaching, e-learning; src/demo/synthetic-scales.ts): county and region-x10 in
-// --county, sweden over every county.
+// enrolments and attendance, coaching, e-learning, ESF participants of the county's programme with their SCB
+// months; src/demo/synthetic-scales.ts): county and region-x10 in --county, sweden over every county. The ESF
+// identities are sealed under the product's key ring (ESF_KEY, ESF_KEY_FILE or DATA_DIR/esf.key), checked
+// against the database's key fingerprint as at start.
 import { parseArgs } from 'node:util';
 import { openDatabase, prepareDatabase } from '../bootstrap.ts';
 import { DEFAULT_SEED, seedSynthetic } from '../demo/synthetic.ts';
@@ -15,6 +17,7 @@ import { SCALES, type Scale, scalePlans, seedSyntheticScale } from '../demo/synt
 import { countCompanies } from '../domains/companies/index.ts';
 import { DataDirLockedError } from '../platform/db.ts';
 import { loadEnvOrExit } from '../platform/env.ts';
+import { loadKeyring, verifyKeyring } from '../platform/secrets.ts';
 
 const USAGE =
   'Usage: npm run seed:synthetic -- [--companies N] [--seed S] [--county 07] [--mappings] [--courses N] [--scale county|region-x10|sweden]';
@@ -147,10 +150,17 @@ async function addScale(scale: Scale): Promise<void> {
     `${where}: filling scale ${scale} (${companies} companies in ${plans.length === 1 ? `county ${opts.county}` : `${plans.length} counties`}, seed ${opts.seed})\n`,
   );
   const started = performance.now();
+  const { keyring } = loadKeyring({
+    esfKey: env.ESF_KEY,
+    esfKeyFile: env.ESF_KEY_FILE,
+    dataDir: env.DATA_DIR,
+  });
+  await verifyKeyring(db, keyring);
   await seedSyntheticScale(db, {
     scale,
     seed: opts.seed,
     county: opts.county,
+    keyring,
     onProgress: progress(''),
     onStep: (s) =>
       process.stdout.write(

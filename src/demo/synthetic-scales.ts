@@ -1,14 +1,17 @@
 // Named scales of synthetic data across every capability (`npm run seed:synthetic -- --scale …`): companies,
-// approved courses, submitted mappings, participants with enrolments and attendance, coaching and e-learning.
+// approved courses, submitted mappings, participants with enrolments and attendance, coaching, e-learning and
+// ESF participants with their SCB months (with the product's key ring only: identities are sealed under it).
 // A scale is a target: companies and courses are added up to it (per county), the other generators fill
 // what is missing, so a second run of the same scale does nothing.
 
 import { ensureRegion } from '../domains/organisations/index.ts';
 import type { Db } from '../platform/db.ts';
+import type { Keyring } from '../platform/secrets.ts';
 import { seedSynthetic } from './synthetic.ts';
 import { seedSyntheticCoaching } from './synthetic-coaching.ts';
 import { seedSyntheticCourses } from './synthetic-courses.ts';
 import { seedSyntheticElearning } from './synthetic-elearning.ts';
+import { seedSyntheticEsf } from './synthetic-esf.ts';
 import { seedSyntheticMappings } from './synthetic-mappings.ts';
 import { seedSyntheticParticipants } from './synthetic-participants.ts';
 import { syntheticCoursesOf } from './synthetic-sql.ts';
@@ -78,7 +81,7 @@ export function scalePlans(scale: Scale, county = '07'): ScalePlan[] {
 
 export interface ScaleStep {
   county: string;
-  step: 'companies' | 'courses' | 'mappings' | 'participants' | 'coaching' | 'elearning';
+  step: 'companies' | 'courses' | 'mappings' | 'participants' | 'coaching' | 'elearning' | 'esf';
   added: number;
   ms: number;
 }
@@ -90,6 +93,8 @@ export async function seedSyntheticScale(
     scale: Scale;
     seed: number;
     county?: string;
+    /** The product's ESF key ring: without it the ESF step adds nothing (identities cannot be sealed). */
+    keyring?: Keyring;
     onStep?: (s: ScaleStep) => void;
     onProgress?: (done: number, total: number) => void;
   },
@@ -134,6 +139,12 @@ export async function seedSyntheticScale(
     t = performance.now();
     const e = await seedSyntheticElearning(db, { seed, county, courses: plan.elearningCourses, onProgress });
     done({ county, step: 'elearning', added: e.enrolments, ms: performance.now() - t });
+    t = performance.now();
+    // ESF participants of the county's programme (none without one) and its SCB months up to last month.
+    const esf = opts.keyring
+      ? await seedSyntheticEsf(db, { keyring: opts.keyring, seed, county, onProgress })
+      : null;
+    done({ county, step: 'esf', added: esf?.participants ?? 0, ms: performance.now() - t });
   }
   return steps;
 }

@@ -132,9 +132,16 @@ describe('ESF participants', () => {
     expect(list.rows.find((r) => r.id === id)?.lastActivity).toBe('2026-03-09');
     const { id: id2 } = await makeParticipant(db, s, { startedOn: null });
     await addAttendance(db, s, id2, [{ date: '2026-04-01', minutes: 60 }]);
+    const { id: idle } = await makeParticipant(db, s, { startedOn: null });
     const { syncStarts } = await import('./service/participants.ts');
+    const { pendingStartIds } = await import('./repo-participants.ts');
+    // Only participants without a start who have an activity wait for one (not the idle one, not the started).
+    expect(await pendingStartIds(db, list.programme.id)).toEqual([id2]);
     // Listing set the first one's start; the second one's activity came after the list.
     expect(await syncStarts(db, list.programme)).toBe(1);
+    expect(await pendingStartIds(db, list.programme.id)).toEqual([]);
+    expect((await getParticipant(db, ctx(), id2)).startedOn).toBe('2026-04-01');
+    expect((await getParticipant(db, ctx(), idle)).startedOn).toBeNull();
     const p = await getParticipant(db, ctx(), id);
     expect(p.startedOn).toBe('2026-03-02');
     expect(

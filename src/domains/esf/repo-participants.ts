@@ -255,3 +255,23 @@ export async function acknowledgeInformation(db: Db, id: string, sha: string): P
     [id, sha],
   );
 }
+
+/**
+ * Participants of the programme without a start who have an activity (attended training, a held coaching
+ * meeting, e-learning time): the ones whose start can be filled in. No limit: every one of them.
+ */
+export async function pendingStartIds(db: Db, programmeId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT p.id FROM esf_participants p
+      WHERE p.programme_id = $1 AND p.started_on IS NULL
+        AND (EXISTS (SELECT 1 FROM enrolments e JOIN attendance a ON a.enrolment_id = e.id AND a.minutes > 0
+                      WHERE e.learner_id = p.learner_id AND e.status <> 'cancelled')
+             OR EXISTS (SELECT 1 FROM coaching_meeting_attendees ma
+                          JOIN coaching_meetings m ON m.id = ma.meeting_id AND m.status = 'held'
+                         WHERE ma.esf_participant_id = p.id)
+             OR EXISTS (SELECT 1 FROM dl_enrolments de JOIN dl_time t ON t.enrolment_id = de.id AND t.minutes > 0
+                         WHERE de.learner_id = p.learner_id))`,
+    [programmeId],
+  );
+  return rows.map((r) => r.id);
+}

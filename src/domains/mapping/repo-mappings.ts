@@ -94,15 +94,30 @@ export async function findMappingForView(
   scope: CompanyScope,
   editScope: CompanyScope,
   id: string,
-): Promise<(MappingRow & { editable: boolean }) | null> {
+): Promise<(MappingRow & { editable: boolean; round: RoundRow | null; sections: SectionRow[] }) | null> {
   const params: SqlParam[] = [id];
   const where = companyScopeSql(scope, params, 'c');
   const editable = companyScopeSql(editScope, params, 'c');
-  const rows = await db.query<MappingRow & { editable: boolean }>(
-    `SELECT ${MAPPING}, ${editable} AS editable ${FROM} WHERE m.id = $1 AND ${where}`,
+  // One statement: the mapping in scope, its round and its sections (what a mapping page needs).
+  const rows = await db.query<
+    MappingRow & {
+      editable: boolean;
+      round: RoundRow | null;
+      sections: (Omit<SectionRow, 'updatedAt'> & { updatedAt: string })[];
+    }
+  >(
+    `SELECT ${MAPPING}, ${editable} AS editable,
+            (SELECT row_to_json(r) FROM (SELECT ${ROUND} FROM mapping_rounds WHERE id = m.round_id) r) AS round,
+            coalesce((SELECT json_agg(json_build_object('sectionKey', s.section_key, 'answers', s.answers,
+                        'revision', s.revision, 'updatedAt', s.updated_at, 'updatedByName', u.name))
+                 FROM mapping_sections s LEFT JOIN users u ON u.id = s.updated_by WHERE s.mapping_id = m.id),
+              '[]'::json) AS sections
+     ${FROM} WHERE m.id = $1 AND ${where}`,
     params,
   );
-  return rows[0] ?? null;
+  const row = rows[0];
+  if (!row) return null;
+  return { ...row, sections: row.sections.map((x) => ({ ...x, updatedAt: new Date(x.updatedAt) })) };
 }
 
 export async function findByCompanyRound(db: Db, companyId: string, roundId: string): Promise<string | null> {

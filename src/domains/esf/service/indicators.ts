@@ -6,7 +6,6 @@ import type { Actor } from '../../../platform/auth.ts';
 import type { Db } from '../../../platform/db.ts';
 import { validation } from '../../../platform/errors.ts';
 import { isCalendarDate } from '../../../platform/http/forms.ts';
-import { activityDays } from '../repo-activity.ts';
 import * as repo from '../repo-indicators.ts';
 import { swedishToday, syncStarts } from './participants.ts';
 import { type AgeBand, ageBandOf, currentProgramme, type EsfProgramme } from './programme.ts';
@@ -102,19 +101,8 @@ export async function trainingHours(
   db: Db,
   programmeId: string,
   period: { from: string; to: string },
-): Promise<{ id: string; firstName: string; lastName: string; masked: string | null; hours: number }[]> {
-  const people = await repo.programmeParticipants(db, programmeId);
-  const days = await activityDays(
-    db,
-    people.map((x) => x.id),
-    period.from,
-    period.to,
-  );
-  const hours = new Map<string, number>();
-  for (const d of days)
-    if (d.activity === 'training' || d.activity === 'elearning')
-      hours.set(d.participantId, (hours.get(d.participantId) ?? 0) + Math.floor(d.minutes / 60));
-  return people.filter((x) => (hours.get(x.id) ?? 0) > 0).map((x) => ({ ...x, hours: hours.get(x.id) ?? 0 }));
+): Promise<repo.HoursRow[]> {
+  return repo.trainingHoursOf(db, programmeId, period.from, period.to);
 }
 
 const pct = (value: number, target: number | null) =>
@@ -122,15 +110,11 @@ const pct = (value: number, target: number | null) =>
 
 /** The indicators of a programme for a resolved period. */
 export async function indicatorsOf(db: Db, p: EsfProgramme, period: ResolvedPeriod): Promise<Indicators> {
+  // Starts known from a first activity count at once (the sync reads only participants still waiting for one).
   await syncStarts(db, p);
-  const [people, companies, mapped, coached, plans, inUse, hours] = await Promise.all([
+  const [people, n] = await Promise.all([
     repo.participantsStarted(db, period),
-    repo.companiesSupported(db, period),
-    repo.companiesMapped(db, period),
-    repo.companiesCoached(db, period),
-    repo.plansAdopted(db, period),
-    repo.plansInUse(db, period),
-    trainingHours(db, p.id, period),
+    repo.figureCounts(db, period),
   ]);
   const women = people.filter((r) => r.gender === 'woman').length;
   const tg = p.rules.targets;
@@ -138,12 +122,12 @@ export async function indicatorsOf(db: Db, p: EsfProgramme, period: ResolvedPeri
     participants: [people.length, tg.participantsWomen + tg.participantsMen || null],
     women: [women, tg.participantsWomen || null],
     men: [people.length - women, tg.participantsMen || null],
-    companies: [companies.length, tg.companies || null],
-    mapped: [mapped.length, null],
-    coached: [coached.length, null],
-    plans: [plans.length, tg.plans || null],
-    plansInUse: [inUse.length, null],
-    hours: [hours.reduce((s, h) => s + h.hours, 0), tg.hours || null],
+    companies: [n.companies, tg.companies || null],
+    mapped: [n.mapped, null],
+    coached: [n.coached, null],
+    plans: [n.plans, tg.plans || null],
+    plansInUse: [n.plansInUse, null],
+    hours: [n.hours, tg.hours || null],
   };
   const bands = p.rules.ageBands;
   return {

@@ -245,24 +245,23 @@ export async function registerParticipant(
   return { id };
 }
 
-/** Set the start of participants without one to their first activity date (and the age then). */
+/**
+ * Set the start of participants without one to their first activity date (and the age then): the given ones,
+ * or every participant of the programme waiting for a start that has an activity (no cap on their number).
+ */
 export async function syncStarts(db: Db, p: { id: string }, ids?: string[]): Promise<number> {
-  const rows = ids
-    ? (await Promise.all(ids.map((id) => repo.findParticipant(db, p.id, id)))).filter((r) => r !== null)
-    : (
-        await repo.listParticipants(db, p.id, { q: null, status: 'all', companyId: null, companyIds: null })
-      ).filter((r) => r.startedOn === null);
-  const open = rows.filter((r) => r.startedOn === null);
+  const open = ids
+    ? (await Promise.all(ids.map((id) => repo.findParticipant(db, p.id, id))))
+        .filter((r) => r !== null && r.startedOn === null)
+        .map((r) => (r as repo.ParticipantRow).id)
+    : await repo.pendingStartIds(db, p.id);
   if (open.length === 0) return 0;
-  const spans = await activitySpan(
-    db,
-    open.map((r) => r.id),
-  );
+  const spans = await activitySpan(db, open);
   let n = 0;
-  for (const r of open) {
-    const span = spans.get(r.id);
+  for (const id of open) {
+    const span = spans.get(id);
     if (!span) continue;
-    await repo.setStartedOn(db, r.id, span.first, null);
+    await repo.setStartedOn(db, id, span.first, null);
     n++;
   }
   return n;

@@ -65,13 +65,43 @@ async function firstMonthOf(db: Db, p: EsfProgramme): Promise<string> {
 const inPeriods = (periods: { first: string; last: string }[], month: string) =>
   periods.some((c) => c.first <= month && month <= c.last);
 
-async function overviewOf(db: Db, p: EsfProgramme, canAct: boolean): Promise<ScbOverview> {
+/** The rows a month's file would hold now: an end is reported in the month it is set, not before. */
+async function rowsOfMonth(db: Db, programmeId: string, month: string): Promise<repo.MonthParticipant[]> {
+  const to = `${nextMonth(month)}-01`;
+  return (await repo.participantsOfMonth(db, programmeId, `${month}-01`, to)).map((r) => ({
+    ...r,
+    endedOn: r.endedOn !== null && r.closedOn !== null && r.closedOn < to ? r.endedOn : null,
+  }));
+}
+
+/** Starts and ends that differ between a produced version's rows and the month's rows now. */
+function changesBetween(
+  snapshot: { participantId: string; startedOn: string | null; endedOn: string | null }[],
+  now: { participantId: string; startedOn: string | null; endedOn: string | null }[],
+): number {
+  const key = (r: { participantId: string; startedOn: string | null; endedOn: string | null }) =>
+    `${r.participantId}|${r.startedOn ?? ''}|${r.endedOn ?? ''}`;
+  const a = new Set(snapshot.map(key));
+  const b = new Set(now.map(key));
+  let n = 0;
+  for (const k of a) if (!b.has(k)) n++;
+  for (const k of b) if (!a.has(k)) n++;
+  return n;
+}
+
+/** `changes`: the changes per month when the caller knows the ones it needs (one month's page). */
+async function overviewOf(
+  db: Db,
+  p: EsfProgramme,
+  canAct: boolean,
+  known?: Map<string, number>,
+): Promise<ScbOverview> {
   const currentMonth = swedishToday().slice(0, 7);
   const [first, versions, closed, changes] = await Promise.all([
     firstMonthOf(db, p),
     repo.listVersions(db, p.id),
     repo.closedPeriods(db, p.id),
-    repo.changesSinceProduced(db, p.id),
+    known ?? repo.changesSinceProduced(db, p.id),
   ]);
   const byMonth = new Map<string, repo.ScbVersionRow[]>();
   for (const v of versions) byMonth.set(v.month, [...(byMonth.get(v.month) ?? []), v]);
@@ -135,14 +165,23 @@ export async function scbMonth(
 ): Promise<ScbMonthDetail> {
   if (!isEsfAdmin(ctx.actor)) throw new AppError('FORBIDDEN');
   const p = await currentProgramme(db, ctx.actor);
-  const overview = await overviewOf(db, p, true);
+  const versions = await repo.versionsOfMonth(db, p.id, month);
+  const latest = versions[0] ?? null;
+  // Only this month's changes: its latest version's rows against the month's rows now.
+  const [latestRows, now] = latest
+    ? await Promise.all([repo.snapshotRows(db, latest.id), rowsOfMonth(db, p.id, month)])
+    : [[], []];
+  const overview = await overviewOf(
+    db,
+    p,
+    true,
+    new Map(latest ? [[month, changesBetween(latestRows, now)]] : []),
+  );
   const status = overview.months.find((m) => m.month === month);
   if (!status) throw new AppError('NOT_FOUND');
-  const versions = await repo.versionsOfMonth(db, p.id, month);
-  const shown =
-    version === null ? (versions[0] ?? null) : (versions.find((v) => v.version === version) ?? null);
+  const shown = version === null ? latest : (versions.find((v) => v.version === version) ?? null);
   if (version !== null && !shown) throw new AppError('NOT_FOUND');
-  const rows = shown ? await repo.snapshotRows(db, shown.id) : [];
+  const rows = !shown ? [] : shown.id === latest?.id ? latestRows : await repo.snapshotRows(db, shown.id);
   return { status, versions, shown, rows };
 }
 
@@ -172,13 +211,8 @@ export async function produceMonth(
   if (status.latest && !reason)
     throw validation([{ field: 'reason', message: 'esf.scb.errors.reasonNeeded' }]);
 
-  const from = `${month}-01`;
-  const to = `${nextMonth(month)}-01`;
   // An end is reported in the month it is set: an end set after this month is not this month's news.
-  const rows = (await repo.participantsOfMonth(db, p.id, from, to)).map((r) => ({
-    ...r,
-    endedOn: r.endedOn !== null && r.closedOn !== null && r.closedOn < to ? r.endedOn : null,
-  }));
+  const rows = await rowsOfMonth(db, p.id, month);
   const id = randomUUID();
   const version = (status.latest?.version ?? 0) + 1;
   try {

@@ -260,12 +260,8 @@ async function definitionOf(db: Db, instrumentId: string): Promise<InstrumentDef
 export async function getMapping(db: Db, actor: Actor, id: string): Promise<MappingView> {
   const found = await repo.findMappingForView(db, scopeOf(actor), editScopeOf(actor), id);
   if (!found) throw new AppError('NOT_FOUND');
-  const { editable, ...mapping } = found;
-  const [round, definition, sections] = await Promise.all([
-    repo.findRound(db, mapping.roundId),
-    definitionOf(db, mapping.instrumentId),
-    repo.listSections(db, id),
-  ]);
+  const { editable, round, sections, ...mapping } = found;
+  const definition = await definitionOf(db, mapping.instrumentId);
   if (!round) throw new AppError('NOT_FOUND');
   const answers: SectionAnswers = {};
   const state: Record<string, SectionState> = {};
