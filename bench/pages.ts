@@ -16,7 +16,7 @@ import { seedSyntheticElearning } from '../src/demo/synthetic-elearning.ts';
 import { seedSyntheticEsf } from '../src/demo/synthetic-esf.ts';
 import { SYNTHETIC_ROUND_KEY, seedSyntheticMappings } from '../src/demo/synthetic-mappings.ts';
 import { seedSyntheticParticipants } from '../src/demo/synthetic-participants.ts';
-import { type ScalePlan, scalePlans } from '../src/demo/synthetic-scales.ts';
+import { type ScalePlan, scalePlans, seedSyntheticScale } from '../src/demo/synthetic-scales.ts';
 import { actorForUser, totp } from '../src/domains/accounts/index.ts';
 import { messages as coachingMessages } from '../src/domains/coaching/messages.ts';
 import { engagementListQuery } from '../src/domains/coaching/schema.ts';
@@ -55,9 +55,10 @@ export const TARGETS = { minFloorRatio: 0.33, maxP99Ms: 100, appliesTo: 'county 
 /**
  * Sizes of the synthetic data on top of the demo seed (60 companies, coaching, training, ESF): the plans of
  * src/demo/synthetic-scales.ts (county: one county programme, DOMAIN.md — about 100 companies and 1 000
- * participants; region-x10: ten times a region), and a tiny one for the smoke test.
+ * participants; region-x10: ten times a region; sweden: every county by population, ≈300 000 companies —
+ * the pages are still those of Kronoberg's users, over Kronoberg's share), and a tiny one for the smoke test.
  */
-export const SCALES: Record<'tiny' | 'county' | 'region-x10', ScalePlan> = {
+export const SCALES: Record<'tiny' | 'county' | 'region-x10' | 'sweden', ScalePlan> = {
   tiny: {
     county: '07',
     companies: 20,
@@ -69,6 +70,7 @@ export const SCALES: Record<'tiny' | 'county' | 'region-x10', ScalePlan> = {
   },
   county: scalePlans('county')[0] as ScalePlan,
   'region-x10': scalePlans('region-x10')[0] as ScalePlan,
+  sweden: scalePlans('sweden').find((p) => p.county === '07') as ScalePlan,
 };
 export type ScaleName = keyof typeof SCALES;
 
@@ -429,6 +431,8 @@ export async function seedBenchData(
     password: string;
     esfKey: string;
     alreadySeeded: boolean;
+    /** Also every other county at the sweden scale (seedSyntheticScale: about 25 minutes on PostgreSQL). */
+    nationwide?: boolean;
     log: (line: string) => void;
   },
 ): Promise<PagesBenchResult['data']> {
@@ -445,6 +449,24 @@ export async function seedBenchData(
     generators.push({ name: g.name, added: r.added, ms: Math.round(r.ms) });
     log(`  ${g.name}: ${JSON.stringify(r.added)} in ${(r.ms / 1000).toFixed(1)} s`);
   }
+  if (o.nationwide) {
+    const started = performance.now();
+    const added: Record<string, number> = {};
+    await seedSyntheticScale(db, {
+      scale: 'sweden',
+      seed,
+      keyring: parseKeyring(esfKey),
+      onStep: (s) => {
+        added[s.step] = (added[s.step] ?? 0) + s.added;
+        log(`  sweden, county ${s.county}: ${s.step} +${s.added} in ${(s.ms / 1000).toFixed(1)} s`);
+      },
+    });
+    generators.push({
+      name: 'every county (src/demo/synthetic-scales.ts, sweden)',
+      added,
+      ms: Math.round(performance.now() - started),
+    });
+  }
   await db.query('ANALYZE');
   return { demoMs, generators };
 }
@@ -457,6 +479,7 @@ async function prepare(
   password: string,
   esfKey: string,
   alreadySeeded: boolean,
+  nationwide: boolean,
   log: (line: string) => void,
 ): Promise<{ data: PagesBenchResult['data']; floorPages: FloorPage[]; userIds: Record<Who, string> }> {
   const { demoMs, generators } = await seedBenchData(db, {
@@ -465,6 +488,8 @@ async function prepare(
     password,
     esfKey,
     alreadySeeded,
+    // A database seeded earlier (opts.seeded) holds the other counties already.
+    nationwide: nationwide && !alreadySeeded,
     log,
   });
   const userIds = {} as Record<Who, string>;
@@ -502,7 +527,7 @@ export async function runPagesBench(
     target = await createBenchDatabase({ serverUrl: opts.serverUrl, tempDir, startFrom: opts.startFrom });
     log(`Benchmark database: ${target.where}; scale ${opts.scale} (${JSON.stringify(scale)})`);
     const { data, floorPages } = await withDatabase(target, (db) =>
-      prepare(db, scale, seed, password, esfKey, opts.seeded !== undefined, log),
+      prepare(db, scale, seed, password, esfKey, opts.seeded !== undefined, opts.scale === 'sweden', log),
     );
     const modelsFile = path.join(tempDir, 'floor-pages.v8');
     writeFloorPages(modelsFile, floorPages);

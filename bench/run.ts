@@ -13,7 +13,8 @@
 // --suite trace: per main page, its SQL statements (count, time, planning and execution) for one request;
 // --keep leaves the database for a closer look.
 // --suite pages: the main pages, each as the role that uses it, next to /livez and the page rendered from a
-// fixed view model (bench/floor-server.ts); --scale tiny|county|region-x10 (default county), 50 connections.
+// fixed view model (bench/floor-server.ts); --scale tiny|county|region-x10|sweden (default county), 50 connections;
+// --template db reuses a database seeded before (BENCH_SEEDED_PASSWORD, BENCH_SEEDED_ESF_KEY).
 import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
 import { formatImportExportTable, runImportExportBench } from './importexport.ts';
@@ -26,7 +27,7 @@ import { formatStartupTable, runStartupBench } from './startup.ts';
 import { runTrace } from './trace.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|queries|trace] [--scale tiny|county|region-x10] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|queries|trace] [--scale tiny|county|region-x10|sweden] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep] [--template db]';
 
 const argConfig = {
   options: {
@@ -44,6 +45,7 @@ const argConfig = {
     requests: { type: 'string', default: '200' },
     companies: { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
+    template: { type: 'string' },
   },
 } as const;
 
@@ -86,6 +88,7 @@ if (
 )
   fail('--suite must be list, rollup, matching, pages, startup, importexport, queries or trace.');
 if (!Object.hasOwn(SCALES, values.scale)) fail(`--scale must be one of ${Object.keys(SCALES).join(', ')}.`);
+if (values.scale === 'sweden' && values.suite !== 'pages') fail('--scale sweden is for the pages suite.');
 const defaultSizes = {
   list: '1000,100000',
   rollup: '100,10000,300000',
@@ -116,7 +119,17 @@ try {
     const { result, file } = await runStartupBench(options);
     process.stdout.write(`\n${formatStartupTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'pages') {
-    const { result, file } = await runPagesBench({ ...options, scale: values.scale as ScaleName });
+    // --template: start from a copy of a database seeded earlier (say by an earlier run at the sweden scale,
+    // which takes about 25 minutes to seed), with that seed's demo password and ESF key in the environment.
+    let reuse = {};
+    if (values.template) {
+      const password = process.env.BENCH_SEEDED_PASSWORD;
+      const esfKey = process.env.BENCH_SEEDED_ESF_KEY;
+      if (!serverUrl || !password || !esfKey)
+        fail('--template needs DATABASE_URL, BENCH_SEEDED_PASSWORD and BENCH_SEEDED_ESF_KEY.');
+      reuse = { startFrom: { pgTemplate: values.template }, seeded: { password, esfKey } };
+    }
+    const { result, file } = await runPagesBench({ ...options, ...reuse, scale: values.scale as ScaleName });
     process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'queries') {
     const { result, file } = await runQueriesBench({

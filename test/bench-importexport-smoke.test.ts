@@ -21,7 +21,7 @@ afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
 
 describe('import/export benchmark smoke round', () => {
   it('imports 200 companies, downloads the needs export as CSV and XLSX and writes its JSON', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { result, file } = await runImportExportBench({
       companies: 200,

@@ -13,7 +13,7 @@ afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
 
 describe('queries benchmark smoke round', () => {
   it('measures every ESF query against a floor that returns the same figures, and writes its JSON', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const { result, file } = await runQueriesBench({
       scale: 'tiny',

@@ -12,7 +12,7 @@ afterAll(() => fs.rmSync(resultsDir, { recursive: true, force: true }));
 
 describe('benchmark smoke round', () => {
   it('measures every endpoint at 200 companies with only 2xx answers and writes its JSON', {
-    timeout: 60_000,
+    timeout: 180_000,
   }, async () => {
     const { result, file } = await runBench({
       sizes: [200],

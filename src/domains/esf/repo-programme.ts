@@ -35,6 +35,34 @@ export interface UnitCostRow {
 const PROGRAMME_COLS = `id, region_id AS "regionId", name, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn",
   to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", rule_set AS "ruleSet", funders`;
 
+/**
+ * The region's programme running today (else the latest) with its rules (null before they were first
+ * written) and unit costs, in one statement.
+ */
+export async function programmeWithRules(
+  db: Db,
+  regionIds: string[],
+): Promise<(ProgrammeBase & { rules: RulesRow | null; unitCosts: UnitCostRow[] }) | null> {
+  const [row] = await db.query<
+    ProgrammeBase & {
+      rules: (Omit<RulesRow, 'updatedAt'> & { updatedAt: string }) | null;
+      unitCosts: UnitCostRow[];
+    }
+  >(
+    `SELECT ${PROGRAMME_COLS},
+            (SELECT row_to_json(r) FROM (${RULES_SELECT} WHERE programme_id = programmes.id) r) AS rules,
+            coalesce((SELECT json_agg(json_build_object('year', year,
+                        'participantHourSek', participant_hour_sek::float8, 'staffHourSek', staff_hour_sek::float8)
+                        ORDER BY year)
+                 FROM esf_unit_costs WHERE programme_id = programmes.id), '[]'::json) AS "unitCosts"
+       FROM programmes WHERE region_id = ANY($1::uuid[])
+      ORDER BY (current_date BETWEEN starts_on AND ends_on) DESC, starts_on DESC, id LIMIT 1`,
+    [regionIds],
+  );
+  if (!row) return null;
+  return { ...row, rules: row.rules ? { ...row.rules, updatedAt: new Date(row.rules.updatedAt) } : null };
+}
+
 /** The region's programmes, the one running today first, then the latest. */
 export async function programmesOfRegions(db: Db, regionIds: string[]): Promise<ProgrammeBase[]> {
   return db.query<ProgrammeBase>(
@@ -49,15 +77,14 @@ export async function findProgramme(db: Db, id: string): Promise<ProgrammeBase |
   return row ?? null;
 }
 
-export async function findRules(db: Db, programmeId: string): Promise<RulesRow | null> {
-  const [row] = await db.query<RulesRow>(
-    `SELECT age_bands AS "ageBands", scb_columns AS "scbColumns", grants, targets, flat_rate AS "flatRate",
-            information_text AS "informationText", inactive_days AS "inactiveDays",
+const RULES_SELECT = `SELECT age_bands AS "ageBands", scb_columns AS "scbColumns", grants, targets,
+            flat_rate AS "flatRate", information_text AS "informationText", inactive_days AS "inactiveDays",
             deminimis_ceiling_eur::float8 AS "deminimisCeilingEur", deminimis_warn_share::float8 AS "deminimisWarnShare",
             sek_per_eur::float8 AS "sekPerEur", retention_years AS "retentionYears", updated_at AS "updatedAt"
-       FROM esf_programme_rules WHERE programme_id = $1`,
-    [programmeId],
-  );
+       FROM esf_programme_rules`;
+
+export async function findRules(db: Db, programmeId: string): Promise<RulesRow | null> {
+  const [row] = await db.query<RulesRow>(`${RULES_SELECT} WHERE programme_id = $1`, [programmeId]);
   return row ?? null;
 }
 

@@ -106,7 +106,14 @@ export async function loadProgramme(db: Db, base: repo.ProgrammeBase): Promise<E
     row = await repo.findRules(db, base.id);
   }
   if (!row) throw new Error('programme rules missing');
-  const unitCosts = await repo.listUnitCosts(db, base.id);
+  return programmeOf(base, row, await repo.listUnitCosts(db, base.id));
+}
+
+function programmeOf(
+  base: repo.ProgrammeBase,
+  row: repo.RulesRow,
+  unitCosts: repo.UnitCostRow[],
+): EsfProgramme {
   return {
     ...base,
     rules: {
@@ -133,9 +140,11 @@ export async function loadProgramme(db: Db, base: repo.ProgrammeBase): Promise<E
  */
 export async function currentProgramme(db: Db, actor: Actor): Promise<EsfProgramme> {
   if (!canSeeEsf(actor)) throw new AppError('FORBIDDEN');
-  const [base] = await repo.programmesOfRegions(db, regionsOf(actor, ['esf_admin', 'region_admin']));
-  if (!base) throw new AppError('NOT_FOUND');
-  return loadProgramme(db, base);
+  const found = await repo.programmeWithRules(db, regionsOf(actor, ['esf_admin', 'region_admin']));
+  if (!found) throw new AppError('NOT_FOUND');
+  const { rules, unitCosts, ...base } = found;
+  // Rules are written with their defaults the first time a programme is used.
+  return rules ? programmeOf(base, rules, unitCosts) : loadProgramme(db, base);
 }
 
 /** The programme of a region (for read models that other ESF use cases share), or null. */
