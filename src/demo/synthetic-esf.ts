@@ -18,9 +18,9 @@
 // does, so sealed bytes differ between runs; everything else is a function of the seed and the database.
 // A region without a programme (or whose programme's rules were never opened) gets nothing.
 import { createHash } from 'node:crypto';
+import { canonicalCsv, checksumOf, type ScbFileRow, scbFileGrid } from '../domains/esf/index.ts';
 import { ensureRegion } from '../domains/organisations/index.ts';
 import { audit } from '../platform/audit.ts';
-import { csvLine } from '../platform/csv.ts';
 import type { Db } from '../platform/db.ts';
 import { sqlUuidFrom } from '../platform/derived-uuid.ts';
 import { ageOn, luhnCheckDigit, maskPersonnummer, parseEsfIdentity } from '../platform/identifiers.ts';
@@ -276,28 +276,7 @@ async function registerBatch(
   return { participants: rows.length, ended: rows.filter((r) => r.endedOn !== null).length };
 }
 
-/** The SCB file's column headings (esf/service/scb-file.ts SCB_HEADINGS). */
-const SCB_HEADINGS: Record<string, string> = {
-  personnummer: 'Personnummer',
-  firstName: 'Förnamn',
-  lastName: 'Efternamn',
-  startDate: 'Startdatum',
-  endDate: 'Slutdatum',
-  employerOrgNumber: 'Organisationsnummer',
-  email: 'E-post',
-  mobile: 'Mobilnummer',
-};
-
-interface MonthRow {
-  participantId: string;
-  firstName: string;
-  lastName: string;
-  startedOn: string | null;
-  endedOn: string | null;
-  employerOrgNumber: string;
-  email: string | null;
-  mobile: string | null;
-}
+type MonthRow = ScbFileRow;
 
 /** The rows of a month's file as the product produces them (repo-scb.ts participantsOfMonth, end masking). */
 const MONTH_ROWS = `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
@@ -311,29 +290,6 @@ const MONTH_ROWS = `SELECT id AS "participantId", first_name AS "firstName", las
          OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= $2::date
              AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))
   ORDER BY last_name, first_name, id`;
-
-const cellOf = (column: string, r: MonthRow, numbers: Map<string, string>): string => {
-  switch (column) {
-    case 'personnummer':
-      return (numbers.get(r.participantId) ?? '').replace(/[-+\s]/g, '');
-    case 'firstName':
-      return r.firstName;
-    case 'lastName':
-      return r.lastName;
-    case 'startDate':
-      return r.startedOn ?? '';
-    case 'endDate':
-      return r.endedOn ?? '';
-    case 'employerOrgNumber':
-      return r.employerOrgNumber;
-    case 'email':
-      return r.email ?? '';
-    case 'mobile':
-      return r.mobile ?? '';
-    default:
-      return '';
-  }
-};
 
 const rowKey = (r: { participantId: string; startedOn: string | null; endedOn: string | null }) =>
   `${r.participantId}|${r.startedOn ?? ''}|${r.endedOn ?? ''}`;
@@ -404,13 +360,7 @@ async function produceScbMonths(
           unseal(keyring, s.keyId, Buffer.from(s.sealed), s.participantId),
         ]),
       );
-      const grid = [
-        p.scbColumns.map((c) => SCB_HEADINGS[c] ?? c),
-        ...rows.map((r) => p.scbColumns.map((c) => cellOf(c, r, numbers))),
-      ];
-      const checksum = createHash('sha256')
-        .update(grid.map((r) => csvLine(r)).join(''), 'utf8')
-        .digest('hex');
+      const checksum = checksumOf(canonicalCsv(scbFileGrid(p.scbColumns, rows, numbers)));
       await audit(tx, {
         actorUserId: adminId,
         action: 'esf.identity.document.scb_file',

@@ -30,3 +30,10 @@ export {
 } from './service/deminimis.ts';
 export { seedEsfDemo } from './service/demo.ts';
 export { resealAll } from './service/identity.ts';
+// The SCB file's canonical form (the synthetic scale data produces months exactly as the product does).
+export {
+  canonicalCsv,
+  checksumOf,
+  type FileRow as ScbFileRow,
+  fileGrid as scbFileGrid,
+} from './service/scb-file.ts';
