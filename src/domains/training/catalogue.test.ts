@@ -348,6 +348,40 @@ describe('approval flow', () => {
     expect(patched.json()).toMatchObject({ hours: 12, status: 'submitted' });
   });
 
+  it('shares one reading of the filter options until this process changes the catalogue', async () => {
+    const { catalogueFilters } = await import('./service/catalogue-search.ts');
+    const places = async (p: ReturnType<typeof catalogueFilters>) =>
+      (await p).municipalities.map((m) => m.code);
+    const first = catalogueFilters(db);
+    expect(catalogueFilters(db)).toBe(first);
+    const id = await courses.createCourse(
+      db,
+      actorA,
+      input({ title: 'Filterkurs Uppvidinge', competences: welding, municipalityCode: '0760' }),
+    );
+    await courses.changeStatus(db, actorA, id, 'submit');
+    // Written through this process: the options are read again (the course is not approved yet).
+    const second = catalogueFilters(db);
+    expect(second).not.toBe(first);
+    expect(await places(second)).not.toContain('0760');
+    // Approved elsewhere (plain SQL here, as another process): this process keeps its reading for a while…
+    await db.query(`UPDATE courses SET status = 'approved' WHERE id = $1`, [id]);
+    expect(catalogueFilters(db)).toBe(second);
+    // …until it changes the catalogue itself (a new occasion), which shows the approved course's place.
+    await occasions.createOccasion(db, actorA, id, {
+      startsOn: day(40),
+      endsOn: day(41),
+      seats: 10,
+      enrolmentDeadline: day(30),
+      municipalityCode: '0760',
+      location: null,
+      onlineLink: null,
+    });
+    expect(await places(catalogueFilters(db))).toContain('0760');
+    await courses.changeStatus(db, actorAdmin, id, 'withdraw');
+    expect(await places(catalogueFilters(db))).not.toContain('0760');
+  });
+
   it('submitting without competences fails at the field', async () => {
     const id = await courses.createCourse(db, actorA, input({ title: 'Utan kompetenser' }));
     const err = await failure(courses.changeStatus(db, actorA, id, 'submit'));

@@ -3,6 +3,7 @@
 // session times as Europe/Stockholm wall-clock text.
 
 import type { Db } from '../../platform/db.ts';
+import { catalogueChanged } from './repo-search.ts';
 import type { CodeName, CourseFormat, CourseStatus, Financing } from './repo-types.ts';
 
 export interface CourseRow {
@@ -133,6 +134,7 @@ export async function insertCourse(
 }
 
 export async function updateCourse(db: Db, id: string, v: CourseValues, status: CourseStatus): Promise<void> {
+  catalogueChanged();
   await db.query(
     `UPDATE courses SET provider_org_id = $2, title = $3, description = $4, sun_field_code = $5, sun_level_code = $6,
        target_group = $7, format = $8, hours = $9, language = $10, municipality_code = $11, address = $12,
@@ -151,6 +153,7 @@ export async function setCourseStatus(
   status: CourseStatus,
   approvedBy: string | null = null,
 ): Promise<void> {
+  catalogueChanged();
   await db.query(
     `UPDATE courses SET status = $2, approved_by = CASE WHEN $2 = 'approved' THEN $3::uuid ELSE approved_by END,
        approved_at = CASE WHEN $2 = 'approved' THEN now() ELSE approved_at END,
@@ -181,6 +184,7 @@ export async function courseCompetences(
 }
 
 export async function replaceCompetences(db: Db, courseId: string, ids: string[]): Promise<void> {
+  catalogueChanged();
   await db.query('DELETE FROM course_competences WHERE course_id = $1', [courseId]);
   if (ids.length > 0)
     await db.query(

@@ -1,5 +1,6 @@
 // SQL of course occasions and their sessions.
 import type { Db } from '../../platform/db.ts';
+import { catalogueChanged } from './repo-search.ts';
 import type { SessionActivity } from './repo-types.ts';
 
 export interface OccasionRow {
@@ -59,6 +60,7 @@ export async function findOccasionRow(db: Db, id: string, lock = false): Promise
 }
 
 export async function insertOccasion(db: Db, id: string, courseId: string, v: OccasionValues): Promise<void> {
+  catalogueChanged();
   await db.query(
     `INSERT INTO course_occasions (id, course_id, starts_on, ends_on, seats, enrolment_deadline, municipality_code,
        location, online_link)
@@ -78,6 +80,7 @@ export async function insertOccasion(db: Db, id: string, courseId: string, v: Oc
 }
 
 export async function updateOccasion(db: Db, id: string, v: OccasionValues): Promise<void> {
+  catalogueChanged();
   await db.query(
     `UPDATE course_occasions SET starts_on = $2::date, ends_on = $3::date, seats = $4,
        enrolment_deadline = $5::date, municipality_code = $6, location = $7, online_link = $8,
@@ -88,6 +91,7 @@ export async function updateOccasion(db: Db, id: string, v: OccasionValues): Pro
 }
 
 export async function cancelOccasion(db: Db, id: string): Promise<void> {
+  catalogueChanged();
   await db.query(
     `UPDATE course_occasions SET status = 'cancelled', updated_at = now(), version = version + 1 WHERE id = $1`,
     [id],

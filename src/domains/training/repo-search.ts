@@ -90,6 +90,16 @@ export async function searchCourses(db: Db, f: SearchFilters): Promise<SearchRow
 }
 
 /**
+ * Bumped by every write that can change the catalogue's filter options (a course's status, place or
+ * competences, an occasion's place or state): cached options older than the last bump are read again.
+ */
+let catalogueGeneration = 0;
+export function catalogueChanged(): void {
+  catalogueGeneration++;
+}
+export const catalogueVersion = (): number => catalogueGeneration;
+
+/**
  * The catalogue's filter options in one statement: competences taught by approved courses (at most 500, by
  * name) and the municipalities of approved courses and of their open occasions.
  */

@@ -32,9 +32,26 @@ export async function searchCatalogue(db: Db, q: SearchQuery, pageSize = PAGE_SI
   return { items, total: items[0]?.total ?? 0, page, pageSize };
 }
 
-/** Options of the catalogue's filters (competences and places of approved courses). */
-export async function catalogueFilters(db: Db) {
-  return repo.catalogueFilterOptions(db);
+type FilterOptions = Awaited<ReturnType<typeof repo.catalogueFilterOptions>>;
+
+/** How long a process reuses the filter options (another process's changes show within this time). */
+export const FILTERS_TTL_MS = 30_000;
+const filtersRead = new WeakMap<Db, { at: number; version: number; options: Promise<FilterOptions> }>();
+
+/**
+ * Options of the catalogue's filters (competences and places of approved courses). Reading them means going
+ * over every approved course's competences (at the sweden scale 74 000 rows, ≈200 ms), so one reading is
+ * shared by all requests of a process for FILTERS_TTL_MS, and dropped at once when this process changes a
+ * course or an occasion.
+ */
+export function catalogueFilters(db: Db): Promise<FilterOptions> {
+  const hit = filtersRead.get(db);
+  if (hit && hit.version === repo.catalogueVersion() && Date.now() - hit.at < FILTERS_TTL_MS)
+    return hit.options;
+  const options = repo.catalogueFilterOptions(db);
+  filtersRead.set(db, { at: Date.now(), version: repo.catalogueVersion(), options });
+  options.catch(() => filtersRead.delete(db));
+  return options;
 }
 
 /** The iCalendar feed of upcoming sessions of approved courses (one course's when `courseId`). */
