@@ -47,6 +47,21 @@ export async function searchCourses(db: Db, f: SearchFilters): Promise<SearchRow
               (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme) || ':*', ' & '))
                  FROM unnest(to_tsvector('swedish', coalesce($1::text, ''))) AS u) AS prefix,
               lower(coalesce($1::text, '')) AS lq
+     ), matched AS (
+       -- Each way a text matches has its own index (words and prefixes: the tsvector's GIN index; typos:
+       -- the title's trigram index), so the matches are found without reading every approved course.
+       SELECT c.id FROM courses c
+        WHERE $1::text IS NOT NULL AND c.status = 'approved'
+          AND c.search @@ websearch_to_tsquery('swedish', coalesce($1::text, ''))
+       UNION
+       SELECT c.id FROM courses c
+        WHERE $1::text IS NOT NULL AND c.status = 'approved'
+          AND c.search @@ (SELECT q.prefix FROM q WHERE q.prefix IS NOT NULL)
+       UNION
+       SELECT c.id FROM courses c
+        WHERE $1::text IS NOT NULL AND c.status = 'approved' AND lower(coalesce($1::text, '')) <% lower(c.title)
+       UNION ALL
+       SELECT c.id FROM courses c WHERE $1::text IS NULL AND c.status = 'approved'
      ), page AS (
        SELECT c.id, c.title, c.description, c.provider_org_id, c.format, c.hours, c.language, c.municipality_code,
               c.price_sek, c.financing, n.id AS nid, n.starts_on, n.ends_on, n.enrolment_deadline, n.seats,
@@ -54,7 +69,7 @@ export async function searchCourses(db: Db, f: SearchFilters): Promise<SearchRow
                    ELSE ts_rank(c.search, q.tsq) + coalesce(ts_rank(c.search, q.prefix), 0) / 2
                         + word_similarity(q.lq, lower(c.title)) END AS score,
               count(*) OVER ()::int AS total
-         FROM courses c CROSS JOIN q
+         FROM matched mt JOIN courses c ON c.id = mt.id CROSS JOIN q
          LEFT JOIN LATERAL (
            SELECT co.id, co.starts_on, co.ends_on, co.enrolment_deadline, co.seats
              FROM course_occasions co
@@ -62,10 +77,7 @@ export async function searchCourses(db: Db, f: SearchFilters): Promise<SearchRow
               AND co.starts_on >= (now() AT TIME ZONE 'Europe/Stockholm')::date
               AND ($6::date IS NULL OR co.starts_on >= $6::date) AND ($7::date IS NULL OR co.starts_on <= $7::date)
             ORDER BY co.starts_on, co.id LIMIT 1) n ON true
-        WHERE c.status = 'approved'
-          AND ($1::text IS NULL OR c.search @@ q.tsq OR (q.prefix IS NOT NULL AND c.search @@ q.prefix)
-               OR q.lq <% lower(c.title))
-          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM course_competences cc WHERE cc.course_id = c.id AND cc.competence_id = $2))
+        WHERE ($2::text IS NULL OR EXISTS (SELECT 1 FROM course_competences cc WHERE cc.course_id = c.id AND cc.competence_id = $2))
           AND ($3::text IS NULL OR c.municipality_code = $3 OR EXISTS (
                 SELECT 1 FROM course_occasions co WHERE co.course_id = c.id AND co.status = 'open' AND co.municipality_code = $3))
           AND ($4::text IS NULL OR c.format = $4)
