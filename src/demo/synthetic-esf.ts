@@ -18,14 +18,17 @@
 // does, so sealed bytes differ between runs; everything else is a function of the seed and the database.
 // A region without a programme (or whose programme's rules were never opened) gets nothing.
 import { createHash } from 'node:crypto';
-import { canonicalCsv, checksumOf, type ScbFileRow, scbFileGrid } from '../domains/esf/index.ts';
 import { ensureRegion } from '../domains/organisations/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { sqlUuidFrom } from '../platform/derived-uuid.ts';
 import { ageOn, luhnCheckDigit, maskPersonnummer, parseEsfIdentity } from '../platform/identifiers.ts';
-import { type Keyring, lookupHash, seal, unseal } from '../platform/secrets.ts';
+import { type Keyring, lookupHash, seal } from '../platform/secrets.ts';
 import { DEFAULT_SEED } from './synthetic.ts';
+import { type Programme, produceScbMonths, swedishToday } from './synthetic-esf-months.ts';
+
+export { SYNTHETIC_SCB_REASON } from './synthetic-esf-months.ts';
+
 import { bits, isSuperuser } from './synthetic-sql.ts';
 
 export interface SeedEsfOptions {
@@ -51,26 +54,11 @@ export interface SeedEsfResult {
   ms: number;
 }
 
-/** The reason of a correction the generator produces. */
-export const SYNTHETIC_SCB_REASON = 'Syntetiska deltagare registrerade (belastningsdata)';
 /** Fictitious mobile numbers: PTS reserves 070-1740605 … 070-1740699 for fiction. */
 const FICTION_MOBILE = (h: string) => `'070-17406' || lpad((5 + ${bits(h, 20)} % 95)::text, 2, '0')`;
 
 export const esfParticipantId = (programme: string, learner: string) =>
   sqlUuidFrom(`'kn-synthetic-esf:' || ${programme}::text || ':' || ${learner}::text`);
-
-/** Today in Sweden, YYYY-MM-DD (the ESF domain's rule). */
-const swedishToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-const nextMonth = (m: string) => {
-  const y = Number(m.slice(0, 4));
-  const mm = Number(m.slice(5, 7));
-  return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
-};
-const previousMonth = (m: string) => {
-  const y = Number(m.slice(0, 4));
-  const mm = Number(m.slice(5, 7));
-  return mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, '0')}`;
-};
 
 /**
  * A fictitious personnummer YYYYMMDD-9dgc: serial 9nn (as the demo's), `slot` 0–49 picks the middle digit
@@ -81,14 +69,6 @@ export function syntheticPersonnummer(birthDate: string, gender: 'woman' | 'man'
   const g = 2 * (slot % 5) + (gender === 'man' ? 1 : 0);
   const body = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}9${d}${g}`;
   return `${birthDate.slice(0, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}-9${d}${g}${luhnCheckDigit(body)}`;
-}
-
-interface Programme {
-  id: string;
-  regionId: string;
-  startsOn: string;
-  scbColumns: string[];
-  informationSha256: string;
 }
 
 /** The region's programme as the ESF domain picks it (running today first, then the latest), with its rules. */
@@ -274,158 +254,6 @@ async function registerBatch(
     identity.masked,
   ]);
   return { participants: rows.length, ended: rows.filter((r) => r.endedOn !== null).length };
-}
-
-type MonthRow = ScbFileRow;
-
-/** The rows of a month's file as the product produces them (repo-scb.ts participantsOfMonth, end masking). */
-const MONTH_ROWS = `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
-        to_char(started_on, 'YYYY-MM-DD') AS "startedOn",
-        to_char(CASE WHEN (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date THEN ended_on END, 'YYYY-MM-DD')
-          AS "endedOn",
-        employer_org_number AS "employerOrgNumber", email, mobile
-   FROM esf_participants
-  WHERE programme_id = $1
-    AND ((started_on >= $2::date AND started_on < $3::date)
-         OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= $2::date
-             AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))
-  ORDER BY last_name, first_name, id`;
-
-const rowKey = (r: { participantId: string; startedOn: string | null; endedOn: string | null }) =>
-  `${r.participantId}|${r.startedOn ?? ''}|${r.endedOn ?? ''}`;
-
-/**
- * Every past month of the programme, in order: a first version where none is, a correction (with a reason)
- * where the registrations changed the month or an earlier correction marked it for re-sending. Months of a
- * closed claim period are frozen and skipped.
- */
-async function produceScbMonths(
-  db: Db,
-  keyring: Keyring,
-  p: Programme,
-  adminId: string | null,
-  seed: string,
-): Promise<{ versions: number; rows: number }> {
-  const [first] = await db.query<{ month: string | null }>(
-    `SELECT to_char(min(started_on), 'YYYY-MM') AS month FROM esf_participants WHERE programme_id = $1`,
-    [p.id],
-  );
-  const programmeStart = p.startsOn.slice(0, 7);
-  const firstMonth = first?.month && first.month < programmeStart ? first.month : programmeStart;
-  const lastMonth = previousMonth(swedishToday().slice(0, 7));
-  const closed = await db.query<{ first: string; last: string }>(
-    `SELECT first_month AS first, last_month AS last FROM esf_claim_periods WHERE programme_id = $1 AND status = 'closed'`,
-    [p.id],
-  );
-  let versions = 0;
-  let total = 0;
-  for (let month = firstMonth; month <= lastMonth; month = nextMonth(month)) {
-    const [latest] = await db.query<{
-      id: string;
-      version: number;
-      resend: boolean;
-      claimPeriodId: string | null;
-    }>(
-      `SELECT id, version, resend_required AS resend, claim_period_id AS "claimPeriodId" FROM esf_scb_months
-        WHERE programme_id = $1 AND month = $2 ORDER BY version DESC LIMIT 1`,
-      [p.id, month],
-    );
-    if (latest?.claimPeriodId || closed.some((c) => c.first <= month && month <= c.last)) continue;
-    const to = `${nextMonth(month)}-01`;
-    const rows = await db.query<MonthRow>(MONTH_ROWS, [p.id, `${month}-01`, to]);
-    if (latest && !latest.resend) {
-      const snap = await db.query<MonthRow>(
-        `SELECT participant_id AS "participantId", to_char(started_on, 'YYYY-MM-DD') AS "startedOn",
-                to_char(ended_on, 'YYYY-MM-DD') AS "endedOn" FROM esf_scb_month_rows WHERE month_id = $1`,
-        [latest.id],
-      );
-      const now = new Set(rows.map(rowKey));
-      if (snap.length === rows.length && snap.every((r) => now.has(rowKey(r)))) continue;
-    }
-    const version = (latest?.version ?? 0) + 1;
-    await db.tx(async (tx) => {
-      const [made] = await tx.query<{ id: string }>(
-        `SELECT ${sqlUuidFrom(`'kn-synthetic-scb:' || $1::text || ':' || $2::text || ':' || $3::text || ':' || $4::text`)}::text AS id`,
-        [seed, p.id, month, version],
-      );
-      const id = made?.id as string;
-      const sealed = await tx.query<{ participantId: string; keyId: string; sealed: Uint8Array }>(
-        `SELECT participant_id AS "participantId", key_id AS "keyId", sealed FROM esf_identities
-          WHERE participant_id = ANY($1::uuid[])`,
-        [rows.map((r) => r.participantId)],
-      );
-      const numbers = new Map(
-        sealed.map((s) => [
-          s.participantId,
-          unseal(keyring, s.keyId, Buffer.from(s.sealed), s.participantId),
-        ]),
-      );
-      const checksum = checksumOf(canonicalCsv(scbFileGrid(p.scbColumns, rows, numbers)));
-      await audit(tx, {
-        actorUserId: adminId,
-        action: 'esf.identity.document.scb_file',
-        entityType: 'esf_document',
-        entityId: id,
-        details: { numbers: numbers.size },
-      });
-      await tx.query(
-        `INSERT INTO esf_scb_months (id, programme_id, month, version, columns, row_count, checksum, produced_by, reason)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)`,
-        [
-          id,
-          p.id,
-          month,
-          version,
-          p.scbColumns,
-          rows.length,
-          checksum,
-          adminId,
-          latest ? SYNTHETIC_SCB_REASON : null,
-        ],
-      );
-      const col = <T>(f: (r: MonthRow) => T) => rows.map(f) as unknown as string[];
-      if (rows.length > 0)
-        await tx.query(
-          `INSERT INTO esf_scb_month_rows (month_id, participant_id, position, first_name, last_name, started_on,
-                  ended_on, employer_org_number, email, mobile)
-           SELECT $1, t.pid, t.pos, t.fn, t.ln, t.so, t.eo, t.org, t.em, t.mob
-             FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[],
-                         $9::text[], $10::text[]) AS t(pid, pos, fn, ln, so, eo, org, em, mob)`,
-          [
-            id,
-            col((r) => r.participantId),
-            rows.map((_, i) => i + 1) as unknown as string[],
-            col((r) => r.firstName),
-            col((r) => r.lastName),
-            col((r) => r.startedOn),
-            col((r) => r.endedOn),
-            col((r) => r.employerOrgNumber),
-            col((r) => r.email),
-            col((r) => r.mobile),
-          ],
-        );
-      const later = latest
-        ? await tx.query(
-            `UPDATE esf_scb_months m SET resend_required = true
-              WHERE m.programme_id = $1 AND m.month > $2
-                AND m.version = (SELECT max(x.version) FROM esf_scb_months x
-                                  WHERE x.programme_id = m.programme_id AND x.month = m.month)
-              RETURNING m.id`,
-            [p.id, month],
-          )
-        : [];
-      await audit(tx, {
-        actorUserId: adminId,
-        action: latest ? 'esf.scb.correct' : 'esf.scb.produce',
-        entityType: 'esf_scb_month',
-        entityId: id,
-        details: { month, version, rows: rows.length, laterMarkedForResend: later.length, synthetic: true },
-      });
-    });
-    versions++;
-    total += rows.length;
-  }
-  return { versions, rows: total };
 }
 
 export async function seedSyntheticEsf(db: Db, opts: SeedEsfOptions): Promise<SeedEsfResult> {
