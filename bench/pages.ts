@@ -384,6 +384,8 @@ export interface PagesBenchOptions {
    * password and ESF key ring (its text, as ESF_KEY takes it); the demo seed is then skipped.
    */
   seeded?: { password: string; esfKey: string };
+  /** Only these pages (by name; all when absent): for working on one page. The JSON's name then says which. */
+  only?: readonly string[];
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -489,6 +491,7 @@ async function prepare(
   alreadySeeded: boolean,
   nationwide: boolean,
   log: (line: string) => void,
+  only?: readonly string[],
 ): Promise<{ data: PagesBenchResult['data']; floorPages: FloorPage[]; userIds: Record<Who, string> }> {
   const { demoMs, generators } = await seedBenchData(db, {
     scale,
@@ -507,7 +510,7 @@ async function prepare(
       u.email,
     ]);
   const floorPages: FloorPage[] = [];
-  for (const p of PAGES) {
+  for (const p of PAGES.filter((d) => !only || only.includes(d.name))) {
     const actor = await actorForUser(db, userIds[p.who], 'session');
     if (!actor) throw new Error(`no actor for ${p.who}`);
     const captured = await p.capture(db, actor);
@@ -536,7 +539,17 @@ export async function runPagesBench(
     target = await createBenchDatabase({ serverUrl: opts.serverUrl, tempDir, startFrom: opts.startFrom });
     log(`Benchmark database: ${target.where}; scale ${opts.scale} (${JSON.stringify(scale)})`);
     const { data, floorPages } = await withDatabase(target, (db) =>
-      prepare(db, scale, seed, password, esfKey, opts.seeded !== undefined, opts.scale === 'sweden', log),
+      prepare(
+        db,
+        scale,
+        seed,
+        password,
+        esfKey,
+        opts.seeded !== undefined,
+        opts.scale === 'sweden',
+        log,
+        opts.only,
+      ),
     );
     const modelsFile = path.join(tempDir, 'floor-pages.v8');
     writeFloorPages(modelsFile, floorPages);
@@ -617,7 +630,8 @@ export async function runPagesBench(
     };
     const dir = opts.resultsDir ?? RESULTS_DIR;
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${startedAt.slice(0, 10)}-${target.kind}-${opts.scale}.json`);
+    const part = opts.only ? `-only-${opts.only.join('+')}` : '';
+    const file = path.join(dir, `${startedAt.slice(0, 10)}-${target.kind}-${opts.scale}${part}.json`);
     fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     return { result, file };
   } finally {

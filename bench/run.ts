@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { runBench } from './bench.ts';
 import { formatImportExportTable, runImportExportBench } from './importexport.ts';
 import { formatMatchingTable, runMatchingBench } from './matching.ts';
-import { formatPagesTable, runPagesBench, SCALES, type ScaleName } from './pages.ts';
+import { formatPagesTable, PAGES, runPagesBench, SCALES, type ScaleName } from './pages.ts';
 import { formatQueriesTable, runQueriesBench } from './queries.ts';
 import { formatTable } from './report.ts';
 import { formatRollupTable, runRollupBench } from './rollup.ts';
@@ -27,7 +27,7 @@ import { formatStartupTable, runStartupBench } from './startup.ts';
 import { runTrace } from './trace.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|queries|trace] [--scale tiny|county|region-x10|sweden] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep] [--template db]';
+  'Usage: npm run bench -- [--suite list|rollup|matching|pages|startup|importexport|queries|trace] [--scale tiny|county|region-x10|sweden] [--sizes 1000,100000] [--duration 10] [--connections 10] [--seed S] [--repeats 50] [--no-pickers] [--courses 5000] [--sample 50] [--seats 20] [--requests 200] [--companies 10000] [--keep] [--template db] [--pages companies-filtered,esf-scb-month]';
 
 const argConfig = {
   options: {
@@ -46,6 +46,7 @@ const argConfig = {
     companies: { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
     template: { type: 'string' },
+    pages: { type: 'string' },
   },
 } as const;
 
@@ -129,7 +130,18 @@ try {
         fail('--template needs DATABASE_URL, BENCH_SEEDED_PASSWORD and BENCH_SEEDED_ESF_KEY.');
       reuse = { startFrom: { pgTemplate: values.template }, seeded: { password, esfKey } };
     }
-    const { result, file } = await runPagesBench({ ...options, ...reuse, scale: values.scale as ScaleName });
+    const only = values.pages?.split(',').map((name) => name.trim());
+    const unknown = only?.filter((name) => !PAGES.some((p) => p.name === name)) ?? [];
+    if (unknown.length > 0)
+      fail(
+        `--pages: unknown page ${unknown.join(', ')}; the pages are ${PAGES.map((p) => p.name).join(', ')}.`,
+      );
+    const { result, file } = await runPagesBench({
+      ...options,
+      ...reuse,
+      ...(only ? { only } : {}),
+      scale: values.scale as ScaleName,
+    });
     process.stdout.write(`\n${formatPagesTable(result)}\n\nWritten to ${file}\n`);
   } else if (values.suite === 'queries') {
     const { result, file } = await runQueriesBench({

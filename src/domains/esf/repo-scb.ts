@@ -56,17 +56,15 @@ export interface ScbSnapshotRow {
   masked: string | null;
 }
 
-/** The rows of a produced version in file order. */
-export async function snapshotRows(db: Db, monthId: string): Promise<ScbSnapshotRow[]> {
-  return db.query<ScbSnapshotRow>(
-    `SELECT r.participant_id AS "participantId", r.position, r.first_name AS "firstName",
+const SNAPSHOT_SELECT = `SELECT r.participant_id AS "participantId", r.position, r.first_name AS "firstName",
             r.last_name AS "lastName", to_char(r.started_on, 'YYYY-MM-DD') AS "startedOn",
             to_char(r.ended_on, 'YYYY-MM-DD') AS "endedOn", r.employer_org_number AS "employerOrgNumber",
             r.email, r.mobile, i.masked
-       FROM esf_scb_month_rows r LEFT JOIN esf_identities i ON i.participant_id = r.participant_id
-      WHERE r.month_id = $1 ORDER BY r.position`,
-    [monthId],
-  );
+       FROM esf_scb_month_rows r LEFT JOIN esf_identities i ON i.participant_id = r.participant_id`;
+
+/** The rows of a produced version in file order. */
+export async function snapshotRows(db: Db, monthId: string): Promise<ScbSnapshotRow[]> {
+  return db.query<ScbSnapshotRow>(`${SNAPSHOT_SELECT} WHERE r.month_id = $1 ORDER BY r.position`, [monthId]);
 }
 
 export interface MonthParticipant {
@@ -86,14 +84,8 @@ export interface MonthParticipant {
  * Participants of a programme whose start falls in [from, to), or whose end was set (the participation
  * closed) in it: an end is reported in the month it is set — the rows of that month's file.
  */
-export async function participantsOfMonth(
-  db: Db,
-  programmeId: string,
-  from: string,
-  to: string,
-): Promise<MonthParticipant[]> {
-  return db.query<MonthParticipant>(
-    `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
+/** The participants of a month (programme $1, from $2, to $3), unordered. */
+const MONTH_PARTICIPANTS_SELECT = `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
             to_char(started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ended_on, 'YYYY-MM-DD') AS "endedOn",
             to_char((closed_at AT TIME ZONE 'Europe/Stockholm')::date, 'YYYY-MM-DD') AS "closedOn",
             employer_org_number AS "employerOrgNumber", email, mobile
@@ -101,10 +93,19 @@ export async function participantsOfMonth(
       WHERE programme_id = $1
         AND ((started_on >= $2::date AND started_on < $3::date)
              OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= $2::date
-                 AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))
-      ORDER BY last_name, first_name, id`,
-    [programmeId, from, to],
-  );
+                 AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))`;
+
+export async function participantsOfMonth(
+  db: Db,
+  programmeId: string,
+  from: string,
+  to: string,
+): Promise<MonthParticipant[]> {
+  return db.query<MonthParticipant>(`${MONTH_PARTICIPANTS_SELECT} ORDER BY last_name, first_name, id`, [
+    programmeId,
+    from,
+    to,
+  ]);
 }
 
 /** The month (YYYY-MM) of the programme's earliest participation start, or null. */
@@ -123,6 +124,64 @@ export async function closedPeriods(db: Db, programmeId: string): Promise<{ firs
       WHERE programme_id = $1 AND status = 'closed' ORDER BY first_month`,
     [programmeId],
   );
+}
+
+export interface MonthView {
+  /** The month (YYYY-MM) of the programme's earliest participation start, or null. */
+  firstStart: string | null;
+  /** Every version of every month, by month and version (as listVersions). */
+  versions: ScbVersionRow[];
+  /** As closedPeriods. */
+  closed: { first: string; last: string }[];
+  /** The rows of the month's latest version (as snapshotRows), none without a version. */
+  latestRows: ScbSnapshotRow[];
+  /** The month's participants now (as participantsOfMonth). */
+  monthRows: MonthParticipant[];
+}
+
+/**
+ * What a month's page needs, in one statement (each part as its own function above would read it): the
+ * page is read far more often than a month is produced, and every statement is a round trip.
+ */
+export async function monthView(
+  db: Db,
+  programmeId: string,
+  month: string,
+  from: string,
+  to: string,
+): Promise<MonthView> {
+  const [row] = await db.query<{
+    firstStart: string | null;
+    versions: (Omit<ScbVersionRow, 'producedAt' | 'sentAt'> & {
+      producedAt: string;
+      sentAt: string | null;
+    })[];
+    closed: { first: string; last: string }[];
+    latestRows: ScbSnapshotRow[];
+    monthRows: MonthParticipant[];
+  }>(
+    `SELECT (SELECT to_char(min(started_on), 'YYYY-MM') FROM esf_participants WHERE programme_id = $1) AS "firstStart",
+            coalesce((SELECT json_agg(v ORDER BY v.month, v.version)
+                        FROM (SELECT ${VERSION_COLS} ${VERSION_FROM} WHERE m.programme_id = $1) v), '[]') AS versions,
+            coalesce((SELECT json_agg(json_build_object('first', first_month, 'last', last_month) ORDER BY first_month)
+                        FROM esf_claim_periods WHERE programme_id = $1 AND status = 'closed'), '[]') AS closed,
+            coalesce((SELECT json_agg(s ORDER BY s.position)
+                        FROM (${SNAPSHOT_SELECT}
+                               WHERE r.month_id = (SELECT id FROM esf_scb_months WHERE programme_id = $1 AND month = $4
+                                                    ORDER BY version DESC LIMIT 1)) s), '[]') AS "latestRows",
+            coalesce((SELECT json_agg(p ORDER BY p."lastName", p."firstName", p."participantId")
+                        FROM (${MONTH_PARTICIPANTS_SELECT}) p), '[]') AS "monthRows"`,
+    [programmeId, from, to, month],
+  );
+  if (!row) throw new Error('monthView returned no row');
+  return {
+    ...row,
+    versions: row.versions.map((v) => ({
+      ...v,
+      producedAt: new Date(v.producedAt),
+      sentAt: v.sentAt === null ? null : new Date(v.sentAt),
+    })),
+  };
 }
 
 export interface VersionWrite {

@@ -287,6 +287,13 @@ describe('ESF monthly SCB files', () => {
     expect(months.filter((m) => m.changes > 0).map((m) => [m.month, m.changes])).toEqual([['2026-02', 1]]);
     const page = await (await Client.as(app, db, s.admin)).get('/esf/scb');
     expect(page.body).toContain('data-testid="changes-2026-02"');
+    // The month's own page counts the same change (its one-statement read: repo.monthView); March has none.
+    const feb = await (await Client.as(app, db, s.admin)).get('/esf/scb/2026-02');
+    expect(feb.statusCode).toBe(200);
+    expect(feb.body).toContain('data-testid="changes-2026-02"');
+    const mar = await (await Client.as(app, db, s.admin)).get('/esf/scb/2026-03');
+    expect(mar.statusCode).toBe(200);
+    expect(mar.body).not.toContain('data-testid="changes-');
     const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     for (const path of [
       '/api/v1/esf/scb',

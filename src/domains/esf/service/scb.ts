@@ -56,22 +56,28 @@ export interface ScbOverview {
   canAct: boolean;
 }
 
-async function firstMonthOf(db: Db, p: EsfProgramme): Promise<string> {
+/** The programme's first month: its start, or an earlier participation start. */
+function firstMonthOf(p: EsfProgramme, firstStart: string | null): string {
   const programmeStart = p.startsOn.slice(0, 7);
-  const firstStart = await repo.firstStartMonth(db, p.id);
   return firstStart && firstStart < programmeStart ? firstStart : programmeStart;
 }
 
 const inPeriods = (periods: { first: string; last: string }[], month: string) =>
   periods.some((c) => c.first <= month && month <= c.last);
 
-/** The rows a month's file would hold now: an end is reported in the month it is set, not before. */
-async function rowsOfMonth(db: Db, programmeId: string, month: string): Promise<repo.MonthParticipant[]> {
+/** A month's participants as its file reports them: an end is reported in the month it is set, not before. */
+function reportedInMonth(rows: repo.MonthParticipant[], month: string): repo.MonthParticipant[] {
   const to = `${nextMonth(month)}-01`;
-  return (await repo.participantsOfMonth(db, programmeId, `${month}-01`, to)).map((r) => ({
+  return rows.map((r) => ({
     ...r,
     endedOn: r.endedOn !== null && r.closedOn !== null && r.closedOn < to ? r.endedOn : null,
   }));
+}
+
+/** The rows a month's file would hold now. */
+async function rowsOfMonth(db: Db, programmeId: string, month: string): Promise<repo.MonthParticipant[]> {
+  const rows = await repo.participantsOfMonth(db, programmeId, `${month}-01`, `${nextMonth(month)}-01`);
+  return reportedInMonth(rows, month);
 }
 
 /** Starts and ends that differ between a produced version's rows and the month's rows now. */
@@ -96,13 +102,29 @@ async function overviewOf(
   canAct: boolean,
   known?: Map<string, number>,
 ): Promise<ScbOverview> {
-  const currentMonth = swedishToday().slice(0, 7);
-  const [first, versions, closed, changes] = await Promise.all([
-    firstMonthOf(db, p),
+  const [firstStart, versions, closed, changes] = await Promise.all([
+    repo.firstStartMonth(db, p.id),
     repo.listVersions(db, p.id),
     repo.closedPeriods(db, p.id),
     known ?? repo.changesSinceProduced(db, p.id),
   ]);
+  return overviewFrom(p, canAct, { firstStart, versions, closed, changes });
+}
+
+/** The overview from what overviewOf reads (versions by month and version). */
+function overviewFrom(
+  p: EsfProgramme,
+  canAct: boolean,
+  d: {
+    firstStart: string | null;
+    versions: repo.ScbVersionRow[];
+    closed: { first: string; last: string }[];
+    changes: Map<string, number>;
+  },
+): ScbOverview {
+  const { versions, closed, changes } = d;
+  const first = firstMonthOf(p, d.firstStart);
+  const currentMonth = swedishToday().slice(0, 7);
   const byMonth = new Map<string, repo.ScbVersionRow[]>();
   for (const v of versions) byMonth.set(v.month, [...(byMonth.get(v.month) ?? []), v]);
   const last = [currentMonth, ...byMonth.keys()].sort().pop() as string;
@@ -165,18 +187,16 @@ export async function scbMonth(
 ): Promise<ScbMonthDetail> {
   if (!isEsfAdmin(ctx.actor)) throw new AppError('FORBIDDEN');
   const p = await currentProgramme(db, ctx.actor);
-  const versions = await repo.versionsOfMonth(db, p.id, month);
+  // Everything else in one statement (repo.monthView); only an earlier version's rows take another.
+  const d = await repo.monthView(db, p.id, month, `${month}-01`, `${nextMonth(month)}-01`);
+  const versions = d.versions.filter((v) => v.month === month).reverse();
   const latest = versions[0] ?? null;
+  const latestRows = d.latestRows;
   // Only this month's changes: its latest version's rows against the month's rows now.
-  const [latestRows, now] = latest
-    ? await Promise.all([repo.snapshotRows(db, latest.id), rowsOfMonth(db, p.id, month)])
-    : [[], []];
-  const overview = await overviewOf(
-    db,
-    p,
-    true,
-    new Map(latest ? [[month, changesBetween(latestRows, now)]] : []),
+  const changes = new Map(
+    latest ? [[month, changesBetween(latestRows, reportedInMonth(d.monthRows, month))]] : [],
   );
+  const overview = overviewFrom(p, true, { ...d, changes });
   const status = overview.months.find((m) => m.month === month);
   if (!status) throw new AppError('NOT_FOUND');
   const shown = version === null ? latest : (versions.find((v) => v.version === version) ?? null);
