@@ -1,5 +1,5 @@
 // SQL of the programme's ESF rule set and unit costs.
-import type { Db } from '../../platform/db.ts';
+import type { Db, SqlParam } from '../../platform/db.ts';
 
 export interface ProgrammeBase {
   id: string;
@@ -36,17 +36,32 @@ const PROGRAMME_COLS = `id, region_id AS "regionId", name, to_char(starts_on, 'Y
   to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", rule_set AS "ruleSet", funders`;
 
 /**
- * The region's programme running today (else the latest) with its rules (null before they were first
- * written) and unit costs, in one statement.
+ * Another read about the same programme, done in programmeWithRules' statement (a round trip saved on pages
+ * that need both): `expression` is one SQL value (JSON, say) that refers to the programme's id as
+ * `programmes.id` and to its own `params` as $2, $3, …; `read` turns that value into its result.
  */
-export async function programmeWithRules(
+export interface AlongsideProgramme<T> {
+  expression: string;
+  params: SqlParam[];
+  read(value: unknown): T;
+}
+
+/**
+ * The region's programme running today (else the latest) with its rules (null before they were first
+ * written) and unit costs, in one statement; with `along`, that read's result too.
+ */
+export async function programmeWithRules<T = undefined>(
   db: Db,
   regionIds: string[],
-): Promise<(ProgrammeBase & { rules: RulesRow | null; unitCosts: UnitCostRow[] }) | null> {
+  along?: AlongsideProgramme<T>,
+): Promise<
+  (ProgrammeBase & { rules: RulesRow | null; unitCosts: UnitCostRow[]; along: T | undefined }) | null
+> {
   const [row] = await db.query<
     ProgrammeBase & {
       rules: (Omit<RulesRow, 'updatedAt'> & { updatedAt: string }) | null;
       unitCosts: UnitCostRow[];
+      along?: unknown;
     }
   >(
     `SELECT ${PROGRAMME_COLS},
@@ -55,12 +70,18 @@ export async function programmeWithRules(
                         'participantHourSek', participant_hour_sek::float8, 'staffHourSek', staff_hour_sek::float8)
                         ORDER BY year)
                  FROM esf_unit_costs WHERE programme_id = programmes.id), '[]'::json) AS "unitCosts"
+            ${along ? `, ${along.expression} AS along` : ''}
        FROM programmes WHERE region_id = ANY($1::uuid[])
       ORDER BY (current_date BETWEEN starts_on AND ends_on) DESC, starts_on DESC, id LIMIT 1`,
-    [regionIds],
+    [regionIds, ...(along?.params ?? [])],
   );
   if (!row) return null;
-  return { ...row, rules: row.rules ? { ...row.rules, updatedAt: new Date(row.rules.updatedAt) } : null };
+  const { along: raw, ...rest } = row;
+  return {
+    ...rest,
+    rules: row.rules ? { ...row.rules, updatedAt: new Date(row.rules.updatedAt) } : null,
+    along: along ? along.read(raw) : undefined,
+  };
 }
 
 /** The region's programmes, the one running today first, then the latest. */

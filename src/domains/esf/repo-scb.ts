@@ -1,6 +1,7 @@
 // SQL of the monthly SCB participant files: versions of a month (immutable once produced), their row
 // snapshots, the participants who started or ended in a month, and the claim periods that freeze months.
 import type { Db } from '../../platform/db.ts';
+import type { AlongsideProgramme } from './repo-programme.ts';
 
 export interface ScbVersionRow {
   id: string;
@@ -84,16 +85,21 @@ export interface MonthParticipant {
  * Participants of a programme whose start falls in [from, to), or whose end was set (the participation
  * closed) in it: an end is reported in the month it is set — the rows of that month's file.
  */
-/** The participants of a month (programme $1, from $2, to $3), unordered. */
-const MONTH_PARTICIPANTS_SELECT = `SELECT id AS "participantId", first_name AS "firstName", last_name AS "lastName",
+/** The participants of a month (the programme, from and to as SQL: placeholders or expressions), unordered. */
+const monthParticipantsSelect = (
+  programme: string,
+  from: string,
+  to: string,
+) => `SELECT id AS "participantId",
+            first_name AS "firstName", last_name AS "lastName",
             to_char(started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ended_on, 'YYYY-MM-DD') AS "endedOn",
             to_char((closed_at AT TIME ZONE 'Europe/Stockholm')::date, 'YYYY-MM-DD') AS "closedOn",
             employer_org_number AS "employerOrgNumber", email, mobile
        FROM esf_participants
-      WHERE programme_id = $1
-        AND ((started_on >= $2::date AND started_on < $3::date)
-             OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= $2::date
-                 AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < $3::date))`;
+      WHERE programme_id = ${programme}
+        AND ((started_on >= ${from}::date AND started_on < ${to}::date)
+             OR (ended_on IS NOT NULL AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date >= ${from}::date
+                 AND (closed_at AT TIME ZONE 'Europe/Stockholm')::date < ${to}::date))`;
 
 export async function participantsOfMonth(
   db: Db,
@@ -101,11 +107,10 @@ export async function participantsOfMonth(
   from: string,
   to: string,
 ): Promise<MonthParticipant[]> {
-  return db.query<MonthParticipant>(`${MONTH_PARTICIPANTS_SELECT} ORDER BY last_name, first_name, id`, [
-    programmeId,
-    from,
-    to,
-  ]);
+  return db.query<MonthParticipant>(
+    `${monthParticipantsSelect('$1', '$2', '$3')} ORDER BY last_name, first_name, id`,
+    [programmeId, from, to],
+  );
 }
 
 /** The month (YYYY-MM) of the programme's earliest participation start, or null. */
@@ -140,47 +145,41 @@ export interface MonthView {
 }
 
 /**
- * What a month's page needs, in one statement (each part as its own function above would read it): the
- * page is read far more often than a month is produced, and every statement is a round trip.
+ * What a month's page needs, read alongside the programme (programmeWithRules: one statement for the page):
+ * the month's page is read far more often than a month is produced, and every statement is a round trip.
  */
-export async function monthView(
-  db: Db,
-  programmeId: string,
-  month: string,
-  from: string,
-  to: string,
-): Promise<MonthView> {
-  const [row] = await db.query<{
-    firstStart: string | null;
-    versions: (Omit<ScbVersionRow, 'producedAt' | 'sentAt'> & {
-      producedAt: string;
-      sentAt: string | null;
-    })[];
-    closed: { first: string; last: string }[];
-    latestRows: ScbSnapshotRow[];
-    monthRows: MonthParticipant[];
-  }>(
-    `SELECT (SELECT to_char(min(started_on), 'YYYY-MM') FROM esf_participants WHERE programme_id = $1) AS "firstStart",
-            coalesce((SELECT json_agg(v ORDER BY v.month, v.version)
-                        FROM (SELECT ${VERSION_COLS} ${VERSION_FROM} WHERE m.programme_id = $1) v), '[]') AS versions,
-            coalesce((SELECT json_agg(json_build_object('first', first_month, 'last', last_month) ORDER BY first_month)
-                        FROM esf_claim_periods WHERE programme_id = $1 AND status = 'closed'), '[]') AS closed,
-            coalesce((SELECT json_agg(s ORDER BY s.position)
-                        FROM (${SNAPSHOT_SELECT}
-                               WHERE r.month_id = (SELECT id FROM esf_scb_months WHERE programme_id = $1 AND month = $4
-                                                    ORDER BY version DESC LIMIT 1)) s), '[]') AS "latestRows",
-            coalesce((SELECT json_agg(p ORDER BY p."lastName", p."firstName", p."participantId")
-                        FROM (${MONTH_PARTICIPANTS_SELECT}) p), '[]') AS "monthRows"`,
-    [programmeId, from, to, month],
-  );
-  if (!row) throw new Error('monthView returned no row');
+export function monthViewAlongside(month: string, from: string, to: string): AlongsideProgramme<MonthView> {
   return {
-    ...row,
-    versions: row.versions.map((v) => ({
-      ...v,
-      producedAt: new Date(v.producedAt),
-      sentAt: v.sentAt === null ? null : new Date(v.sentAt),
-    })),
+    expression: `json_build_object(
+      'firstStart', (SELECT to_char(min(started_on), 'YYYY-MM') FROM esf_participants WHERE programme_id = programmes.id),
+      'versions', coalesce((SELECT json_agg(v ORDER BY v.month, v.version)
+                    FROM (SELECT ${VERSION_COLS} ${VERSION_FROM} WHERE m.programme_id = programmes.id) v), '[]'),
+      'closed', coalesce((SELECT json_agg(json_build_object('first', first_month, 'last', last_month) ORDER BY first_month)
+                    FROM esf_claim_periods WHERE programme_id = programmes.id AND status = 'closed'), '[]'),
+      'latestRows', coalesce((SELECT json_agg(s ORDER BY s.position)
+                    FROM (${SNAPSHOT_SELECT}
+                           WHERE r.month_id = (SELECT id FROM esf_scb_months
+                                                WHERE programme_id = programmes.id AND month = $4
+                                                ORDER BY version DESC LIMIT 1)) s), '[]'),
+      'monthRows', coalesce((SELECT json_agg(p ORDER BY p."lastName", p."firstName", p."participantId")
+                    FROM (${monthParticipantsSelect('programmes.id', '$2', '$3')}) p), '[]'))`,
+    params: [from, to, month],
+    read(value) {
+      const raw = value as Omit<MonthView, 'versions'> & {
+        versions: (Omit<ScbVersionRow, 'producedAt' | 'sentAt'> & {
+          producedAt: string;
+          sentAt: string | null;
+        })[];
+      };
+      return {
+        ...raw,
+        versions: raw.versions.map((v) => ({
+          ...v,
+          producedAt: new Date(v.producedAt),
+          sentAt: v.sentAt === null ? null : new Date(v.sentAt),
+        })),
+      };
+    },
   };
 }
 

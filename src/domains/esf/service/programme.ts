@@ -139,12 +139,22 @@ function programmeOf(
  * without an ESF or region-admin role; NOT_FOUND when the region has no programme.
  */
 export async function currentProgramme(db: Db, actor: Actor): Promise<EsfProgramme> {
+  return (await currentProgrammeWith(db, actor)).programme;
+}
+
+/** The current programme and another read about it, in one statement (see repo.AlongsideProgramme). */
+export async function currentProgrammeWith<T = undefined>(
+  db: Db,
+  actor: Actor,
+  along?: repo.AlongsideProgramme<T>,
+): Promise<{ programme: EsfProgramme; along: T }> {
   if (!canSeeEsf(actor)) throw new AppError('FORBIDDEN');
-  const found = await repo.programmeWithRules(db, regionsOf(actor, ['esf_admin', 'region_admin']));
+  const found = await repo.programmeWithRules(db, regionsOf(actor, ['esf_admin', 'region_admin']), along);
   if (!found) throw new AppError('NOT_FOUND');
-  const { rules, unitCosts, ...base } = found;
+  const { rules, unitCosts, along: read, ...base } = found;
   // Rules are written with their defaults the first time a programme is used.
-  return rules ? programmeOf(base, rules, unitCosts) : loadProgramme(db, base);
+  const programme = rules ? programmeOf(base, rules, unitCosts) : await loadProgramme(db, base);
+  return { programme, along: read as T };
 }
 
 /** The programme of a region (for read models that other ESF use cases share), or null. */

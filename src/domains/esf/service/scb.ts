@@ -11,7 +11,7 @@ import { isEsfAdmin } from '../policy.ts';
 import * as repo from '../repo-scb.ts';
 import { identitiesForDocument } from './identity.ts';
 import { swedishToday, syncStarts } from './participants.ts';
-import { currentProgramme, type EsfProgramme, type WriteCtx } from './programme.ts';
+import { currentProgramme, currentProgrammeWith, type EsfProgramme, type WriteCtx } from './programme.ts';
 import { canonicalCsv, checksumOf, fileGrid } from './scb-file.ts';
 
 export type { ScbSnapshotRow, ScbVersionRow } from '../repo-scb.ts';
@@ -186,9 +186,12 @@ export async function scbMonth(
   version: number | null,
 ): Promise<ScbMonthDetail> {
   if (!isEsfAdmin(ctx.actor)) throw new AppError('FORBIDDEN');
-  const p = await currentProgramme(db, ctx.actor);
-  // Everything else in one statement (repo.monthView); only an earlier version's rows take another.
-  const d = await repo.monthView(db, p.id, month, `${month}-01`, `${nextMonth(month)}-01`);
+  // The programme and everything else in one statement; only an earlier version's rows take another.
+  const { programme: p, along: d } = await currentProgrammeWith(
+    db,
+    ctx.actor,
+    repo.monthViewAlongside(month, `${month}-01`, `${nextMonth(month)}-01`),
+  );
   const versions = d.versions.filter((v) => v.month === month).reverse();
   const latest = versions[0] ?? null;
   const latestRows = d.latestRows;
