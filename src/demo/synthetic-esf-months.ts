@@ -2,7 +2,14 @@
 // programme gets a first version, or a correction where the registrations changed it, produced by the product's
 // own rule (repo-scb.ts participantsOfMonth, end masking) with its file grid and checksum (esf/index.ts).
 
-import { canonicalCsv, checksumOf, type ScbFileRow, scbFileGrid } from '../domains/esf/index.ts';
+import {
+  canonicalCsv,
+  checksumOf,
+  insertScbRows,
+  insertScbVersion,
+  type ScbFileRow,
+  scbFileGrid,
+} from '../domains/esf/index.ts';
 import { audit } from '../platform/audit.ts';
 import type { Db } from '../platform/db.ts';
 import { sqlUuidFrom } from '../platform/derived-uuid.ts';
@@ -125,42 +132,18 @@ export async function produceScbMonths(
         entityId: id,
         details: { numbers: numbers.size },
       });
-      await tx.query(
-        `INSERT INTO esf_scb_months (id, programme_id, month, version, columns, row_count, checksum, produced_by, reason)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)`,
-        [
-          id,
-          p.id,
-          month,
-          version,
-          p.scbColumns,
-          rows.length,
-          checksum,
-          adminId,
-          latest ? SYNTHETIC_SCB_REASON : null,
-        ],
-      );
-      const col = <T>(f: (r: MonthRow) => T) => rows.map(f) as unknown as string[];
-      if (rows.length > 0)
-        await tx.query(
-          `INSERT INTO esf_scb_month_rows (month_id, participant_id, position, first_name, last_name, started_on,
-                  ended_on, employer_org_number, email, mobile)
-           SELECT $1, t.pid, t.pos, t.fn, t.ln, t.so, t.eo, t.org, t.em, t.mob
-             FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[],
-                         $9::text[], $10::text[]) AS t(pid, pos, fn, ln, so, eo, org, em, mob)`,
-          [
-            id,
-            col((r) => r.participantId),
-            rows.map((_, i) => i + 1) as unknown as string[],
-            col((r) => r.firstName),
-            col((r) => r.lastName),
-            col((r) => r.startedOn),
-            col((r) => r.endedOn),
-            col((r) => r.employerOrgNumber),
-            col((r) => r.email),
-            col((r) => r.mobile),
-          ],
-        );
+      await insertScbVersion(tx, {
+        id,
+        programmeId: p.id,
+        month,
+        version,
+        columns: p.scbColumns,
+        rowCount: rows.length,
+        checksum,
+        producedBy: adminId,
+        reason: latest ? SYNTHETIC_SCB_REASON : null,
+      });
+      await insertScbRows(tx, id, rows);
       const later = latest
         ? await tx.query(
             `UPDATE esf_scb_months m SET resend_required = true

@@ -22,6 +22,7 @@ export const esfRoutes: AnyRoute[] = [
 ];
 export { messages as esfMessages } from './messages.ts';
 export { canSeeEsf, canSignCertificates } from './policy.ts';
+export { insertRows as insertScbRows, insertVersion as insertScbVersion } from './repo-scb.ts';
 export {
   type DeminimisWarning,
   deminimisWarning,

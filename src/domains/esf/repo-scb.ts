@@ -191,7 +191,8 @@ export interface VersionWrite {
   columns: string[];
   rowCount: number;
   checksum: string;
-  producedBy: string;
+  /** Null for synthetic scale data produced without an administrator. */
+  producedBy: string | null;
   reason: string | null;
 }
 
@@ -203,9 +204,14 @@ export async function insertVersion(db: Db, v: VersionWrite): Promise<void> {
   );
 }
 
-export async function insertRows(db: Db, monthId: string, rows: MonthParticipant[]): Promise<void> {
+/** A version's rows in file order (position 1, 2, …), in one statement. */
+export async function insertRows(
+  db: Db,
+  monthId: string,
+  rows: Omit<MonthParticipant, 'closedOn'>[],
+): Promise<void> {
   if (rows.length === 0) return;
-  const col = <T>(f: (r: MonthParticipant) => T) => rows.map(f) as unknown as string[];
+  const col = <T>(f: (r: Omit<MonthParticipant, 'closedOn'>) => T) => rows.map(f) as unknown as string[];
   await db.query(
     `INSERT INTO esf_scb_month_rows (month_id, participant_id, position, first_name, last_name, started_on,
             ended_on, employer_org_number, email, mobile)
