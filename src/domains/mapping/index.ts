@@ -30,8 +30,8 @@ export {
   type RecruitmentRow,
   type RequirementRow,
   type RoleRow,
-  validateAnswers,
-} from './answers/validate.ts';
+} from './answers/typed.ts';
+export { validateAnswers } from './answers/validate.ts';
 export { type CoreComparison, type CoreDifference, commonCore, compareCore } from './instrument/core.ts';
 export {
   allQuestions,

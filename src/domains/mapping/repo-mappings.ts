@@ -2,7 +2,7 @@
 import type { Db, SqlParam } from '../../platform/db.ts';
 import { type CompanyScope, companyScopeSql } from '../companies/index.ts';
 import type { SectionAnswers } from './answers/shape.ts';
-import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from './answers/validate.ts';
+import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from './answers/typed.ts';
 
 export interface RoundRow {
   id: string;

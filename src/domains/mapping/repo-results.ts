@@ -1,7 +1,7 @@
 // SQL of the results pages: the structured results written at submission, and a company's other
 // submitted mappings (for before/after comparison). Callers check access first (mappings.getMapping).
 import type { Db } from '../../platform/db.ts';
-import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from './answers/validate.ts';
+import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from './answers/typed.ts';
 
 export interface SubmittedRows {
   roles: RoleRow[];

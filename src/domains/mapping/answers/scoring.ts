@@ -1,5 +1,5 @@
 // Pure scores of a mapping: maturity and the ranking of gaps.
-import type { NeedRow } from './validate.ts';
+import type { NeedRow } from './typed.ts';
 
 /** Mean of the maturity statements' scores (1–4), two decimals; null when none is answered. */
 export function maturityScore(scores: Readonly<Record<string, number>>): number | null {

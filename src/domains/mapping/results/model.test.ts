@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NeedRow, RequirementRow, RoleRow } from '../answers/validate.ts';
+import type { NeedRow, RequirementRow, RoleRow } from '../answers/typed.ts';
 import { instrumentDefinition } from '../instrument/schema.ts';
 import { commonMethodV1 } from '../instrument/v1.ts';
 import { compareResults } from './compare.ts';

@@ -2,7 +2,7 @@
 // competences matrix, the gaps in the order to act on them with totals, the maturity score and the
 // recruitment needs. The same model feeds the page and the JSON API.
 import { maturityScore, rankNeeds } from '../answers/scoring.ts';
-import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from '../answers/validate.ts';
+import type { NeedRow, RecruitmentRow, RequirementRow, RoleRow } from '../answers/typed.ts';
 import {
   allQuestions,
   type InstrumentDefinition,

@@ -1,7 +1,7 @@
 // JSON shapes of the results API (`/api/v1/mappings/:id/results[/compare]`) and the presenters that
 // turn the service's results into them.
 import { z } from 'zod';
-import { genderGoals } from '../answers/validate.ts';
+import { genderGoals } from '../answers/typed.ts';
 import { coreKeys, strategies, urgencies } from '../instrument/schema.ts';
 import type { ComparisonResult, MappingResults, ResultsHead } from '../service/results.ts';
 

@@ -24,8 +24,8 @@ import {
   type RecruitmentRow,
   type RequirementRow,
   type RoleRow,
-  validateAnswers,
-} from '../answers/validate.ts';
+} from '../answers/typed.ts';
+import { validateAnswers } from '../answers/validate.ts';
 import {
   allQuestions,
   type CoreKey,

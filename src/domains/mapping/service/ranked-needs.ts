@@ -4,7 +4,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { conceptNames } from '../../reference/index.ts';
 import { maturityScore, rankNeeds } from '../answers/scoring.ts';
-import type { NeedRow } from '../answers/validate.ts';
+import type { NeedRow } from '../answers/typed.ts';
 import { submittedRows } from '../repo-results.ts';
 
 export interface RankedNeed {

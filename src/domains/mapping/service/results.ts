@@ -11,8 +11,8 @@ import {
   type RecruitmentRow,
   type RequirementRow,
   type RoleRow,
-  validateAnswers,
-} from '../answers/validate.ts';
+} from '../answers/typed.ts';
+import { validateAnswers } from '../answers/validate.ts';
 import { commonCore } from '../instrument/core.ts';
 import type { CoreKey, Localised } from '../instrument/schema.ts';
 import * as repo from '../repo-results.ts';

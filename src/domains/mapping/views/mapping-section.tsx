@@ -14,7 +14,7 @@ import {
 } from '../../../platform/http/views.tsx';
 import { formatDateTime, type Locale } from '../../../platform/i18n/index.ts';
 import { type RawRow, type RowType, rowFields, type SectionAnswers } from '../answers/shape.ts';
-import { genderGoals } from '../answers/validate.ts';
+import { genderGoals } from '../answers/typed.ts';
 import type { Question, Section } from '../instrument/schema.ts';
 import { strategies, urgencies } from '../instrument/schema.ts';
 import type { MappingKey } from '../messages.ts';
