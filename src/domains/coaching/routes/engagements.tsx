@@ -23,7 +23,8 @@ import {
   stepChangeInput,
 } from '../schema.ts';
 import * as service from '../service/engagements.ts';
-import { type EngagementForms, EngagementOverview } from '../views/engagement.tsx';
+import { EngagementOverview } from '../views/engagement.tsx';
+import type { EngagementForms } from '../views/engagement-panels.tsx';
 import { EngagementBoard, EngagementList } from '../views/list.tsx';
 import { StartEngagement } from '../views/start.tsx';
 
